@@ -1,0 +1,205 @@
+package org.rectify.ledger;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Tuple;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.JoinType;
+import jakarta.persistence.criteria.Order;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.rectify.meeting.Meeting;
+import org.rectify.org.Person;
+import org.rectify.org.Unit;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The ledger's SQL: one predicate builder shared by the page query, the count and the per-group totals, so a
+ * filter means the same thing everywhere it is used. Paging happens in the database; nothing loads every row.
+ */
+@Repository
+class LedgerQueries {
+
+    /** Everything a query needs besides the filter itself, resolved by {@link LedgerService}. */
+    record Query(LedgerFilter filter, String unitPath, LedgerGrouping groupBy, Long groupKey, LocalDate today,
+                 int stalePeriodDays) {
+    }
+
+    /** Per-group totals, before labels are attached. */
+    record GroupCount(long key, long total, long closed, long overdue) {
+    }
+
+    @PersistenceContext
+    private EntityManager em;
+
+    List<Measure> page(Query q, int offset, int limit, List<LedgerSort> sorts) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Measure> cq = cb.createQuery(Measure.class);
+        Root<Measure> m = cq.from(Measure.class);
+        // Fetch joins of to-one associations keep paging in SQL and give the grid everything in one query.
+        Joins j = Joins.fetch(m);
+        cq.select(m).where(predicates(cb, m, j, q)).orderBy(orders(cb, m, j, sorts));
+        return em.createQuery(cq).setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    long count(Query q) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> cq = cb.createQuery(Long.class);
+        Root<Measure> m = cq.from(Measure.class);
+        cq.select(cb.count(m)).where(predicates(cb, m, Joins.plain(m), q));
+        return em.createQuery(cq).getSingleResult();
+    }
+
+    /** Totals over everything the filter matches; {@code key} is 0. */
+    GroupCount totals(Query q) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Tuple> cq = cb.createTupleQuery();
+        Root<Measure> m = cq.from(Measure.class);
+        cq.multiselect(cb.count(m), countIf(cb, MeasureRules.closed(cb, m)),
+                        countIf(cb, MeasureRules.overdue(cb, m, q.today())))
+                .where(predicates(cb, m, Joins.plain(m), q));
+        Tuple t = em.createQuery(cq).getSingleResult();
+        return new GroupCount(0, t.get(0, Long.class), toLong(t.get(1)), toLong(t.get(2)));
+    }
+
+    List<GroupCount> countByGroup(Query q, LedgerGrouping grouping) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Tuple> cq = cb.createTupleQuery();
+        Root<Measure> m = cq.from(Measure.class);
+        Joins j = Joins.plain(m);
+        Expression<Long> key = groupKey(m, j, grouping);
+        cq.multiselect(key, cb.count(m), countIf(cb, MeasureRules.closed(cb, m)),
+                        countIf(cb, MeasureRules.overdue(cb, m, q.today())))
+                .where(predicates(cb, m, j, q))
+                .groupBy(key);
+        return em.createQuery(cq).getResultList().stream()
+                .map(t -> new GroupCount(t.get(0, Long.class), t.get(1, Long.class), toLong(t.get(2)),
+                        toLong(t.get(3))))
+                .toList();
+    }
+
+    private static long toLong(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
+    }
+
+    private static Expression<Long> countIf(CriteriaBuilder cb, Predicate p) {
+        return cb.sum(cb.<Long>selectCase().when(p, 1L).otherwise(0L));
+    }
+
+    private static Expression<Long> groupKey(Root<Measure> m, Joins j, LedgerGrouping grouping) {
+        return switch (grouping) {
+            case UNIT -> m.get("unit").get("id");
+            case CATEGORY -> j.problem.get("category").get("id");
+            case NONE -> throw new IllegalArgumentException("no group key without grouping");
+        };
+    }
+
+    private static Predicate[] predicates(CriteriaBuilder cb, Root<Measure> m, Joins j, Query q) {
+        LedgerFilter f = q.filter();
+        List<Predicate> ps = new ArrayList<>();
+        if (f.getMeetingId() != null) {
+            ps.add(cb.equal(j.problem.get("meeting").get("id"), f.getMeetingId()));
+        }
+        if (f.getYear() != null) {
+            ps.add(cb.equal(j.meeting.get("year"), f.getYear()));
+        }
+        if (q.unitPath() != null) {
+            ps.add(cb.like(j.unit.get("path"), q.unitPath() + "%"));
+        }
+        if (f.getCategoryId() != null) {
+            ps.add(cb.equal(j.problem.get("category").get("id"), f.getCategoryId()));
+        }
+        if (f.getSource() != null) {
+            ps.add(cb.equal(j.problem.get("source"), f.getSource()));
+        }
+        if (f.getType() != null) {
+            ps.add(cb.equal(m.get("type"), f.getType()));
+        }
+        if (f.getStatus() != null) {
+            ps.add(cb.equal(m.get("status"), f.getStatus()));
+        }
+        if (f.getLeaderId() != null) {
+            ps.add(cb.equal(m.get("leader").get("id"), f.getLeaderId()));
+        }
+        if (f.getDeadlineFrom() != null) {
+            ps.add(cb.greaterThanOrEqualTo(m.get("deadline"), f.getDeadlineFrom()));
+        }
+        if (f.getDeadlineTo() != null) {
+            ps.add(cb.lessThanOrEqualTo(m.get("deadline"), f.getDeadlineTo()));
+        }
+        if (f.isOverdueOnly()) {
+            ps.add(MeasureRules.overdue(cb, m, q.today()));
+        }
+        if (f.getDueWithinDays() != null) {
+            ps.add(MeasureRules.dueWithin(cb, m, q.today(), f.getDueWithinDays()));
+        }
+        if (f.isStaleOnly()) {
+            ps.add(MeasureRules.stale(cb, m, j.meeting.get("heldOn"), q.today(), q.stalePeriodDays()));
+        }
+        if (f.getText() != null) {
+            String pattern = "%" + escapeLike(f.getText().toLowerCase(Locale.ROOT)) + "%";
+            ps.add(cb.or(
+                    cb.like(cb.lower(j.problem.get("description")), pattern, '!'),
+                    cb.like(cb.lower(m.get("content")), pattern, '!')));
+        }
+        if (q.groupBy() != null && q.groupBy() != LedgerGrouping.NONE && q.groupKey() != null) {
+            ps.add(cb.equal(groupKey(m, j, q.groupBy()), q.groupKey()));
+        }
+        return ps.toArray(Predicate[]::new);
+    }
+
+    /** '!' as the escape character: a backslash would itself need escaping in MySQL string literals. */
+    static String escapeLike(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    private static List<Order> orders(CriteriaBuilder cb, Root<Measure> m, Joins j, List<LedgerSort> sorts) {
+        List<Order> orders = new ArrayList<>();
+        for (LedgerSort s : sorts) {
+            Expression<?> e = switch (s.field()) {
+                case DEADLINE -> m.get("deadline");
+                case UNIT -> j.unit.get("sortOrder");
+                case LEADER -> j.leader.get("name");
+                case STATUS -> m.get("status");
+                case PROGRESS -> m.get("progress");
+                case CATEGORY -> j.problem.get("category").get("sortOrder");
+            };
+            orders.add(s.ascending() ? cb.asc(e) : cb.desc(e));
+        }
+        // The paper ledger's order, then the id so that paging is stable.
+        orders.add(cb.desc(j.meeting.get("heldOn")));
+        orders.add(cb.asc(j.problem.get("seqNo")));
+        orders.add(cb.asc(m.get("seqNo")));
+        orders.add(cb.asc(m.get("id")));
+        return orders;
+    }
+
+    /** The joins the predicates use, either as fetch joins (page query) or plain joins (counts). */
+    private record Joins(Join<Measure, Problem> problem, Join<Problem, Meeting> meeting, Join<Measure, Unit> unit,
+                         Path<Person> leader) {
+
+        @SuppressWarnings("unchecked")
+        static Joins fetch(Root<Measure> m) {
+            Join<Measure, Problem> problem = (Join<Measure, Problem>) m.<Measure, Problem>fetch("problem");
+            Join<Problem, Meeting> meeting = (Join<Problem, Meeting>) problem.<Problem, Meeting>fetch("meeting");
+            problem.fetch("category");
+            Join<Measure, Unit> unit = (Join<Measure, Unit>) m.<Measure, Unit>fetch("unit");
+            Join<Measure, Person> leader = (Join<Measure, Person>) m.<Measure, Person>fetch("leader");
+            m.fetch("contact", JoinType.LEFT);
+            return new Joins(problem, meeting, unit, leader);
+        }
+
+        static Joins plain(Root<Measure> m) {
+            Join<Measure, Problem> problem = m.join("problem");
+            return new Joins(problem, problem.join("meeting"), m.join("unit"), m.get("leader"));
+        }
+    }
+}

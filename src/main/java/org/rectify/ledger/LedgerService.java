@@ -1,0 +1,164 @@
+package org.rectify.ledger;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.rectify.base.RectifyProperties;
+import org.rectify.base.Today;
+import org.rectify.meeting.Meeting;
+import org.rectify.meeting.MeetingRepository;
+import org.rectify.org.OrgService;
+import org.rectify.org.Person;
+import org.rectify.org.Unit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads the rectification ledger (整改台账). The ledger page, and later the dashboard and the reminder mails, ask
+ * this service, so that a filter, a group total and "overdue" mean the same thing on every screen.
+ */
+@Service
+@Transactional(readOnly = true)
+public class LedgerService {
+
+    private final LedgerQueries queries;
+    private final OrgService org;
+    private final CategoryRepository categories;
+    private final MeetingRepository meetings;
+    private final Today today;
+    private final RectifyProperties properties;
+
+    @PersistenceContext
+    private EntityManager em;
+
+    public LedgerService(LedgerQueries queries, OrgService org, CategoryRepository categories,
+            MeetingRepository meetings, Today today, RectifyProperties properties) {
+        this.queries = queries;
+        this.org = org;
+        this.categories = categories;
+        this.meetings = meetings;
+        this.today = today;
+        this.properties = properties;
+    }
+
+    /**
+     * One page of ledger rows matching the filter, optionally only those of one group.
+     *
+     * @param group restrict to this group's rows, or {@code null} for all
+     */
+    public List<Measure> find(LedgerFilter filter, LedgerGroup group, int offset, int limit, List<LedgerSort> sort) {
+        return queries.page(query(filter, group), offset, limit, sort);
+    }
+
+    public long count(LedgerFilter filter, LedgerGroup group) {
+        return queries.count(query(filter, group));
+    }
+
+    /** Totals (all, closed, overdue) of everything the filter matches. */
+    public LedgerTotals totals(LedgerFilter filter) {
+        LedgerQueries.GroupCount c = queries.totals(query(filter, null));
+        return new LedgerTotals(c.total(), c.closed(), c.overdue());
+    }
+
+    /** The groups that have matching rows, each with its totals, in the ledger's order (unit tree / category). */
+    public List<LedgerGroup> groups(LedgerFilter filter, LedgerGrouping grouping) {
+        if (grouping == LedgerGrouping.NONE) {
+            return List.of();
+        }
+        Map<Long, LedgerQueries.GroupCount> counts = queries.countByGroup(query(filter, null), grouping).stream()
+                .collect(Collectors.toMap(LedgerQueries.GroupCount::key, Function.identity()));
+        List<LedgerGroup> groups = new ArrayList<>();
+        if (grouping == LedgerGrouping.UNIT) {
+            for (Unit u : org.unitsInTreeOrder()) {
+                addGroup(groups, grouping, counts, u.getId(), u.getName());
+            }
+        } else {
+            for (Category c : categories.findAllByOrderBySortOrderAscNameAsc()) {
+                addGroup(groups, grouping, counts, c.getId(), c.getName());
+            }
+        }
+        return groups;
+    }
+
+    private static void addGroup(List<LedgerGroup> groups, LedgerGrouping grouping,
+            Map<Long, LedgerQueries.GroupCount> counts, long id, String label) {
+        LedgerQueries.GroupCount c = counts.get(id);
+        if (c != null) {
+            groups.add(new LedgerGroup(grouping, id, label, c.total(), c.closed(), c.overdue()));
+        }
+    }
+
+    /** The item's problem with all of its measures, or empty if there is no such measure. */
+    public Optional<MeasureDetail> detail(long measureId) {
+        List<Problem> found = em.createQuery("""
+                        select distinct p from Problem p
+                        join fetch p.meeting join fetch p.category left join fetch p.member
+                        left join fetch p.measures ms left join fetch ms.unit left join fetch ms.leader
+                        left join fetch ms.contact
+                        where p.id = (select m.problem.id from Measure m where m.id = :id)""", Problem.class)
+                .setParameter("id", measureId)
+                .getResultList();
+        return found.stream().findFirst().flatMap(p -> p.getMeasures().stream()
+                .filter(m -> m.getId() == measureId).findFirst()
+                .map(m -> new MeasureDetail(p, m)));
+    }
+
+    /** The choices the ledger's filters offer. */
+    public FilterOptions filterOptions() {
+        List<Meeting> ms = meetings.findAllByOrderByHeldOnDesc();
+        return new FilterOptions(ms, meetings.findYears(), org.unitsInTreeOrder(),
+                categories.findAllByOrderBySortOrderAscNameAsc(), org.leaders());
+    }
+
+    public LocalDate today() {
+        return today.date();
+    }
+
+    public boolean isOverdue(Measure m) {
+        return MeasureRules.isOverdue(m, today.date());
+    }
+
+    public boolean isDueSoon(Measure m) {
+        return MeasureRules.isDueWithin(m, today.date(), properties.dueSoonDays());
+    }
+
+    public boolean isStale(Measure m) {
+        return MeasureRules.isStale(m, today.date(), properties.longTermPeriodDays());
+    }
+
+    public int dueSoonDays() {
+        return properties.dueSoonDays();
+    }
+
+    private LedgerQueries.Query query(LedgerFilter filter, LedgerGroup group) {
+        String unitPath = null;
+        if (filter.getUnitId() != null) {
+            // An unknown unit matches nothing rather than everything.
+            unitPath = org.findUnit(filter.getUnitId()).map(Unit::getPath).orElse("/none/");
+        }
+        return new LedgerQueries.Query(filter, unitPath, group == null ? null : group.grouping(),
+                group == null ? null : group.key(), today.date(), properties.longTermPeriodDays());
+    }
+
+    public record LedgerTotals(long total, long closed, long overdue) {
+
+        /** Share of closed items in percent, rounded down; 0 for an empty ledger. */
+        public int completionPercent() {
+            return total == 0 ? 0 : (int) (closed * 100 / total);
+        }
+    }
+
+    /** A ledger item in context: its problem (with meeting, category, member) and all the problem's measures. */
+    public record MeasureDetail(Problem problem, Measure measure) {
+    }
+
+    public record FilterOptions(List<Meeting> meetings, List<Integer> years, List<Unit> units,
+                                List<Category> categories, List<Person> leaders) {
+    }
+}

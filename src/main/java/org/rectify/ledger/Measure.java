@@ -1,0 +1,202 @@
+package org.rectify.ledger;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import org.rectify.base.domain.AbstractEntity;
+import org.rectify.org.Person;
+import org.rectify.org.Unit;
+
+/**
+ * 整改措施: one row of the rectification ledger (整改台账). Overdue, due soon and stale are derived, never
+ * stored: see {@link MeasureRules}.
+ */
+@Entity
+@Table(name = "measure")
+public class Measure extends AbstractEntity {
+
+    @NotNull
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "problem_id")
+    private Problem problem;
+
+    /** 序号 within the problem. */
+    private int seqNo;
+
+    @NotBlank
+    @Size(max = 2000)
+    private String content;
+
+    /** 责任领导: a committee member. */
+    @NotNull
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "leader_id")
+    private Person leader;
+
+    /** 责任单位. */
+    @NotNull
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "unit_id")
+    private Unit unit;
+
+    /** 联络员 of the unit who reports progress. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "contact_id")
+    private Person contact;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    @Column(name = "measure_type")
+    private MeasureType type;
+
+    /** 整改时限 in force (after any approved extension); empty for long-term measures. */
+    private LocalDate deadline;
+
+    /** The deadline first set, kept on record once an extension is approved. */
+    private LocalDate originalDeadline;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    private MeasureStatus status = MeasureStatus.NOT_STARTED;
+
+    @Min(0)
+    @Max(100)
+    private int progress;
+
+    /** 整改进展: the latest progress statement. */
+    @Size(max = 2000)
+    private String progressNote;
+
+    private LocalDate lastProgressOn;
+
+    /** 完成/销号 date. */
+    private LocalDate completedOn;
+
+    protected Measure() {
+    }
+
+    public Measure(String content, Person leader, Unit unit, Person contact, MeasureType type, LocalDate deadline) {
+        this.content = content;
+        this.leader = leader;
+        this.unit = unit;
+        this.contact = contact;
+        this.type = type;
+        this.deadline = deadline;
+    }
+
+    void attachTo(Problem problem, int seqNo) {
+        this.problem = problem;
+        this.seqNo = seqNo;
+    }
+
+    @AssertTrue(message = "{measure.deadlineRequired}")
+    boolean isDeadlinePresentUnlessLongTerm() {
+        return type == null || type == MeasureType.LONG_TERM || deadline != null;
+    }
+
+    public boolean isOverdue(LocalDate today) {
+        return MeasureRules.isOverdue(this, today);
+    }
+
+    /** Closed after the deadline in force: not overdue any more, but on record as late. */
+    public boolean isClosedLate() {
+        return status == MeasureStatus.CLOSED && deadline != null && completedOn != null
+                && completedOn.isAfter(deadline);
+    }
+
+    /** Records a progress report (整改进展). */
+    public void reportProgress(LocalDate on, int percent, String note) {
+        this.progress = percent;
+        this.progressNote = note;
+        this.lastProgressOn = on;
+        if (status == MeasureStatus.NOT_STARTED || status == MeasureStatus.RETURNED) {
+            status = MeasureStatus.IN_PROGRESS;
+        }
+    }
+
+    public void changeStatus(MeasureStatus newStatus, LocalDate on) {
+        this.status = newStatus;
+        if (newStatus == MeasureStatus.CLOSED) {
+            this.progress = 100;
+            this.completedOn = on;
+        } else {
+            this.completedOn = null;
+        }
+    }
+
+    /** An approved extension: the new date applies, the first one stays on record. */
+    public void extendDeadline(LocalDate newDeadline) {
+        if (originalDeadline == null) {
+            originalDeadline = deadline;
+        }
+        deadline = newDeadline;
+    }
+
+    public Problem getProblem() {
+        return problem;
+    }
+
+    public int getSeqNo() {
+        return seqNo;
+    }
+
+    public String getContent() {
+        return content;
+    }
+
+    public Person getLeader() {
+        return leader;
+    }
+
+    public Unit getUnit() {
+        return unit;
+    }
+
+    public Person getContact() {
+        return contact;
+    }
+
+    public MeasureType getType() {
+        return type;
+    }
+
+    public LocalDate getDeadline() {
+        return deadline;
+    }
+
+    public LocalDate getOriginalDeadline() {
+        return originalDeadline;
+    }
+
+    public MeasureStatus getStatus() {
+        return status;
+    }
+
+    public int getProgress() {
+        return progress;
+    }
+
+    public String getProgressNote() {
+        return progressNote;
+    }
+
+    public LocalDate getLastProgressOn() {
+        return lastProgressOn;
+    }
+
+    public LocalDate getCompletedOn() {
+        return completedOn;
+    }
+}

@@ -1,0 +1,177 @@
+package org.rectify.ledger.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.server.VaadinSession;
+import java.util.Optional;
+import org.rectify.ledger.LedgerService;
+import org.rectify.ledger.LedgerService.MeasureDetail;
+import org.rectify.ledger.Measure;
+import org.rectify.ledger.Problem;
+import org.rectify.ledger.ProblemScope;
+import org.rectify.meeting.Meeting;
+import org.rectify.org.Person;
+
+/** One ledger item in context: its problem and every measure taken against it. Read-only for now. */
+@Route("ledger/item")
+public class MeasureDetailView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
+
+    private final LedgerService service;
+    private final MeasureBadges badges;
+    private String title = "";
+
+    public MeasureDetailView(LedgerService service) {
+        this.service = service;
+        this.badges = new MeasureBadges(this, service);
+        addClassName("measure-detail");
+        setMaxWidth("1100px");
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title + " · " + getTranslation("app.name");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String parameter) {
+        removeAll();
+        add(backLink());
+        Optional<MeasureDetail> detail = parseId(parameter).flatMap(service::detail);
+        if (detail.isEmpty()) {
+            title = getTranslation("detail.notFound.title");
+            Div message = new Div(VaadinIcon.WARNING.create(),
+                    new Span(getTranslation("detail.notFound", parameter)));
+            message.addClassName("not-found");
+            add(new H2(title), message);
+            return;
+        }
+        show(detail.get());
+    }
+
+    private static Optional<Long> parseId(String parameter) {
+        try {
+            return Optional.of(Long.parseLong(parameter.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Component backLink() {
+        String query = (String) VaadinSession.getCurrent().getAttribute(LedgerView.LAST_QUERY);
+        String url = RouteConfiguration.forSessionScope().getUrl(LedgerView.class);
+        Anchor back = new Anchor(query == null || query.isEmpty() ? url : url + "?" + query,
+                "← " + getTranslation("detail.back"));
+        back.addClassName("back-link");
+        return back;
+    }
+
+    private void show(MeasureDetail detail) {
+        Problem p = detail.problem();
+        Meeting meeting = p.getMeeting();
+        title = getTranslation("detail.title", p.getSeqNo());
+        H2 heading = new H2(title);
+        heading.addClassName("view-title");
+
+        Div facts = new Div();
+        facts.addClassName("facts");
+        fact(facts, "detail.meeting", meeting.getTitle());
+        fact(facts, "detail.category", p.getCategory().getName());
+        fact(facts, "detail.source", getTranslation(p.getSource().messageKey()));
+        fact(facts, "detail.scope", p.getScope() == ProblemScope.INDIVIDUAL && p.getMember() != null
+                ? getTranslation(p.getScope().messageKey()) + "：" + p.getMember().getName()
+                : getTranslation(p.getScope().messageKey()));
+        fact(facts, "detail.heldOn", MeasureBadges.date(meeting.getHeldOn()));
+
+        Div problemBox = new Div(new H3(getTranslation("detail.description")), paragraph(p.getDescription()));
+        problemBox.addClassName("problem-box");
+        if (p.getCauseAnalysis() != null && !p.getCauseAnalysis().isBlank()) {
+            problemBox.add(new H3(getTranslation("detail.cause")), paragraph(p.getCauseAnalysis()));
+        }
+
+        add(heading, facts, problemBox,
+                new H3(getTranslation("detail.measures", p.getMeasures().size())));
+        for (Measure m : p.getMeasures()) {
+            add(measureCard(m, m.getId().equals(detail.measure().getId())));
+        }
+    }
+
+    private Component measureCard(Measure m, boolean current) {
+        Div card = new Div();
+        card.addClassName("measure-card");
+        if (current) {
+            card.addClassName("current");
+        }
+        Span no = new Span(getTranslation("detail.measureNo", m.getSeqNo()));
+        no.addClassName("measure-no");
+        HorizontalLayout head = new HorizontalLayout(no, MeasureBadges.span(badges.status(m)));
+        MeasureBadges.Badge alert = badges.alert(m);
+        if (alert != null) {
+            head.add(MeasureBadges.span(alert));
+        }
+        head.setAlignItems(Alignment.CENTER);
+        card.add(head, paragraph(m.getContent()));
+
+        Div facts = new Div();
+        facts.addClassName("facts");
+        fact(facts, "detail.leader", name(m.getLeader()));
+        fact(facts, "detail.unit", m.getUnit().getName());
+        fact(facts, "detail.contact", name(m.getContact()));
+        fact(facts, "detail.type", getTranslation(m.getType().messageKey()));
+        fact(facts, "detail.deadline", m.getDeadline() == null ? getTranslation("deadline.none")
+                : MeasureBadges.date(m.getDeadline()));
+        if (m.getOriginalDeadline() != null) {
+            fact(facts, "detail.originalDeadline", MeasureBadges.date(m.getOriginalDeadline()));
+        }
+        fact(facts, "detail.lastProgress", MeasureBadges.date(m.getLastProgressOn()));
+        fact(facts, "detail.completedOn", MeasureBadges.date(m.getCompletedOn()));
+        card.add(facts);
+
+        ProgressBar bar = new ProgressBar(0, 100, m.getProgress());
+        bar.getElement().setAttribute("aria-label", getTranslation("detail.progress"));
+        Span percent = new Span(getTranslation("detail.progress") + " " + m.getProgress() + "%");
+        Div progress = new Div(percent, bar);
+        progress.addClassName("progress");
+        card.add(progress);
+        if (m.getProgressNote() != null && !m.getProgressNote().isBlank()) {
+            Div note = new Div(new Span(getTranslation("detail.progressNote")), paragraph(m.getProgressNote()));
+            note.addClassName("progress-note");
+            card.add(note);
+        }
+        return card;
+    }
+
+    private String name(Person p) {
+        return p == null ? "—" : p.getName();
+    }
+
+    private void fact(Div container, String labelKey, String value) {
+        Span label = new Span(getTranslation(labelKey));
+        label.addClassName("fact-label");
+        Span text = new Span(value);
+        text.addClassName("fact-value");
+        Div fact = new Div(label, text);
+        fact.addClassName("fact");
+        container.add(fact);
+    }
+
+    /** User text is always set as text, never as HTML. */
+    private static Paragraph paragraph(String text) {
+        Paragraph p = new Paragraph(text);
+        p.addClassName("text-block");
+        return p;
+    }
+}
