@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 import org.rectify.meeting.Meeting;
 import org.rectify.org.Person;
 import org.rectify.org.Unit;
@@ -162,6 +163,7 @@ class LedgerQueries {
     }
 
     private static List<Order> orders(CriteriaBuilder cb, Root<Measure> m, Joins j, List<LedgerSort> sorts) {
+        HibernateCriteriaBuilder hcb = (HibernateCriteriaBuilder) cb;
         List<Order> orders = new ArrayList<>();
         for (LedgerSort s : sorts) {
             Expression<?> e = switch (s.field()) {
@@ -172,7 +174,8 @@ class LedgerQueries {
                 case PROGRESS -> m.get("progress");
                 case CATEGORY -> j.problem.get("category").get("sortOrder");
             };
-            orders.add(s.ascending() ? cb.asc(e) : cb.desc(e));
+            // Items without a deadline (long-term) go last either way, on H2 and MySQL alike.
+            orders.add(s.ascending() ? hcb.asc(e, false) : hcb.desc(e, false));
         }
         // The paper ledger's order, then the id so that paging is stable.
         orders.add(cb.desc(j.meeting.get("heldOn")));

@@ -110,6 +110,7 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
         setSpacing(false);
 
         urlWarning.addClassName("url-warning");
+        urlWarning.setId("url-warning");
         urlWarning.setVisible(false);
         add(header(), filters(), urlWarning, grid(), emptyState());
         setFlexGrow(1, grid);
@@ -201,6 +202,22 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
                 status, leader, deadlineFrom, deadlineTo, overdueOnly, staleOnly, dueWithin)) {
             field.addValueChangeListener(e -> filtersChanged());
         }
+        // Stable ids for tests and for anyone scripting the page.
+        text.setId("filter-text");
+        meeting.setId("filter-meeting");
+        year.setId("filter-year");
+        unit.setId("filter-unit");
+        category.setId("filter-category");
+        source.setId("filter-source");
+        type.setId("filter-type");
+        status.setId("filter-status");
+        leader.setId("filter-leader");
+        deadlineFrom.setId("filter-from");
+        deadlineTo.setId("filter-to");
+        overdueOnly.setId("filter-overdue");
+        staleOnly.setId("filter-stale");
+        dueWithin.setId("filter-due");
+        grouping.setId("grouping");
         VerticalLayout box = new VerticalLayout(main, moreFilters);
         box.setPadding(false);
         box.setSpacing(false);
@@ -232,6 +249,7 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES,
                 GridVariant.LUMO_COMPACT);
         grid.addClassName("ledger-grid");
+        grid.setId("ledger-grid");
         grid.setPageSize(50);
         grid.setPartNameGenerator(row -> row instanceof GroupRow ? "group-row" : null);
 
@@ -337,6 +355,7 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
 
     private Component emptyState() {
         emptyState.addClassName("empty-state");
+        emptyState.setId("empty-state");
         emptyState.setVisible(false);
         return emptyState;
     }

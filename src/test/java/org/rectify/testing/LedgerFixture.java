@@ -1,0 +1,192 @@
+package org.rectify.testing;
+
+import static org.rectify.testing.TestConfig.TODAY;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.rectify.ledger.Category;
+import org.rectify.ledger.CategoryRepository;
+import org.rectify.ledger.Measure;
+import org.rectify.ledger.MeasureStatus;
+import org.rectify.ledger.MeasureType;
+import org.rectify.ledger.Problem;
+import org.rectify.ledger.ProblemRepository;
+import org.rectify.ledger.ProblemScope;
+import org.rectify.ledger.ProblemSource;
+import org.rectify.meeting.Meeting;
+import org.rectify.meeting.MeetingKind;
+import org.rectify.meeting.MeetingRepository;
+import org.rectify.org.Person;
+import org.rectify.org.PersonRepository;
+import org.rectify.org.Position;
+import org.rectify.org.Unit;
+import org.rectify.org.UnitKind;
+import org.rectify.org.UnitRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A small ledger whose every row sits on an edge of the rules, relative to {@link TestConfig#TODAY}. Each measure's
+ * text is its name (e.g. "M-OVERDUE") so that tests can say which rows they expect.
+ *
+ * <pre>
+ * units: ROOT (党委) → A (部门甲) → A1 (支部甲一);  ROOT → B (部门乙)
+ * this year's meeting (2025年度, held 2026-01-20):
+ *   P1 思想 TEAM STUDY          M-DUE-TODAY (A, phased, due today), M-OVERDUE (A, due yesterday)
+ *   P2 作风 INDIVIDUAL MASS     M-LONG-STALE (B, long-term, last report 31 days ago), M-LONG-FRESH (B, 30 days ago),
+ *                               M-CLOSED-LATE (B, due -10, closed -3)
+ *   P3 廉洁 TEAM AUDIT          M-DUE-SOON (A1, immediate, +3, not started), M-EXTENDED (A1, -5 extended to +30),
+ *                               M-PENDING-OVERDUE (A, -2, closing requested), M-DUE-8 (B, +8),
+ *                               M-CLOSED-ONTIME (A1, -20, closed -25)
+ * last year's meeting (2024年度, held 2025-01-16):
+ *   P4 思想 TEAM INSPECTION     M-LAST-CLOSED (B, closed), M-LAST-OVERDUE (A, due 2025-12-31)
+ * </pre>
+ */
+public class LedgerFixture {
+
+    public static final String ROOT = "T-ROOT";
+    public static final String A = "T-A";
+    public static final String A1 = "T-A1";
+    public static final String B = "T-B";
+    public static final String CURRENT_MEETING = "2025年度民主生活会（测试）";
+    public static final String LAST_MEETING = "2024年度民主生活会（测试）";
+    public static final String SECRETARY = "书记甲";
+    public static final String MEMBER = "委员乙";
+
+    @Autowired
+    private UnitRepository units;
+    @Autowired
+    private PersonRepository people;
+    @Autowired
+    private MeetingRepository meetings;
+    @Autowired
+    private CategoryRepository categories;
+    @Autowired
+    private ProblemRepository problems;
+    @Autowired
+    private TransactionTemplate tx;
+
+    private final Map<String, Long> ids = new LinkedHashMap<>();
+
+    /** Creates the fixture once per database; later calls reuse it. */
+    public synchronized LedgerFixture ensure() {
+        if (!ids.isEmpty()) {
+            return this;
+        }
+        tx.executeWithoutResult(s -> create());
+        return this;
+    }
+
+    public long id(String name) {
+        Long id = ids.get(name);
+        if (id == null) {
+            throw new IllegalArgumentException("no fixture object " + name);
+        }
+        return id;
+    }
+
+    private void create() {
+        Unit root = unit("测试党委", ROOT, UnitKind.COMMITTEE, null, 0);
+        Unit a = unit("部门甲", A, UnitKind.DEPARTMENT, root, 10);
+        Unit a1 = unit("支部甲一", A1, UnitKind.BRANCH, a, 10);
+        Unit b = unit("部门乙", B, UnitKind.DEPARTMENT, root, 20);
+
+        Person secretary = person(SECRETARY, "secretary@test.example.org", root, Position.SECRETARY, true);
+        Person member = person(MEMBER, "member@test.example.org", root, Position.COMMITTEE_MEMBER, true);
+        Person contactA = person("联络员甲", "contact-a@test.example.org", a, Position.LIAISON, false);
+        Person contactB = person("联络员乙", "contact-b@test.example.org", b, Position.LIAISON, false);
+
+        Meeting current = meeting(CURRENT_MEETING, 2025, LocalDate.of(2026, 1, 20), root);
+        Meeting last = meeting(LAST_MEETING, 2024, LocalDate.of(2025, 1, 16), root);
+
+        Category thought = categories.findByName("思想").orElseThrow();
+        Category style = categories.findByName("作风").orElseThrow();
+        Category integrity = categories.findByName("廉洁").orElseThrow();
+
+        Problem p1 = new Problem(current, 1, ProblemScope.TEAM, null, ProblemSource.STUDY, thought,
+                "理论学习不够系统深入");
+        measure(p1, "M-DUE-TODAY", secretary, a, contactA, MeasureType.PHASED, TODAY, s -> s
+                .reportProgress(TODAY.minusDays(3), 50, "推进中"));
+        measure(p1, "M-OVERDUE", secretary, a, contactA, MeasureType.PHASED, TODAY.minusDays(1), s -> s
+                .reportProgress(TODAY.minusDays(40), 20, "已制定方案"));
+        save(p1, "P1");
+
+        Problem p2 = new Problem(current, 2, ProblemScope.INDIVIDUAL, member, ProblemSource.MASS_FEEDBACK, style,
+                "调查研究不深入，群众满意率仅60%_需提升");
+        measure(p2, "M-LONG-STALE", member, b, contactB, MeasureType.LONG_TERM, null, s -> s
+                .reportProgress(TODAY.minusDays(31), 40, "按月报送"));
+        measure(p2, "M-LONG-FRESH", member, b, contactB, MeasureType.LONG_TERM, null, s -> s
+                .reportProgress(TODAY.minusDays(30), 40, "按月报送"));
+        measure(p2, "M-CLOSED-LATE", member, b, contactB, MeasureType.PHASED, TODAY.minusDays(10), s -> {
+            s.reportProgress(TODAY.minusDays(4), 100, "已完成");
+            s.changeStatus(MeasureStatus.CLOSED, TODAY.minusDays(3));
+        });
+        save(p2, "P2");
+
+        Problem p3 = new Problem(current, 3, ProblemScope.TEAM, null, ProblemSource.AUDIT, integrity,
+                "廉政风险排查不够全面");
+        measure(p3, "M-DUE-SOON", secretary, a1, null, MeasureType.IMMEDIATE, TODAY.plusDays(3), s -> {
+        });
+        measure(p3, "M-EXTENDED", member, a1, null, MeasureType.PHASED, TODAY.minusDays(5), s -> {
+            s.extendDeadline(TODAY.plusDays(30));
+            s.reportProgress(TODAY.minusDays(2), 60, "已获批延期");
+        });
+        measure(p3, "M-PENDING-OVERDUE", secretary, a, contactA, MeasureType.PHASED, TODAY.minusDays(2), s -> {
+            s.reportProgress(TODAY.minusDays(1), 100, "申请销号");
+            s.changeStatus(MeasureStatus.PENDING_CLOSE, null);
+        });
+        measure(p3, "M-DUE-8", secretary, b, contactB, MeasureType.PHASED, TODAY.plusDays(8), s -> {
+        });
+        measure(p3, "M-CLOSED-ONTIME", secretary, a1, null, MeasureType.PHASED, TODAY.minusDays(20), s -> {
+            s.reportProgress(TODAY.minusDays(26), 100, "已完成");
+            s.changeStatus(MeasureStatus.CLOSED, TODAY.minusDays(25));
+        });
+        save(p3, "P3");
+
+        Problem p4 = new Problem(last, 1, ProblemScope.TEAM, null, ProblemSource.INSPECTION, thought,
+                "上年度：中心组学习质量不高");
+        measure(p4, "M-LAST-CLOSED", member, b, contactB, MeasureType.PHASED, LocalDate.of(2025, 6, 30), s -> {
+            s.reportProgress(LocalDate.of(2025, 6, 18), 100, "已完成");
+            s.changeStatus(MeasureStatus.CLOSED, LocalDate.of(2025, 6, 20));
+        });
+        measure(p4, "M-LAST-OVERDUE", member, a, contactA, MeasureType.PHASED, LocalDate.of(2025, 12, 31), s -> s
+                .reportProgress(LocalDate.of(2025, 10, 1), 30, "推进中"));
+        save(p4, "P4");
+    }
+
+    private Unit unit(String name, String code, UnitKind kind, Unit parent, int sort) {
+        Unit u = units.saveAndFlush(new Unit(name, code, kind, parent, sort));
+        u.updatePath();
+        ids.put(code, u.getId());
+        return u;
+    }
+
+    private Person person(String name, String email, Unit unit, Position position, boolean committee) {
+        Person p = people.save(new Person(name, email, null, unit, position, committee));
+        ids.put(name, p.getId());
+        return p;
+    }
+
+    private Meeting meeting(String title, int year, LocalDate heldOn, Unit org) {
+        Meeting m = meetings.save(new Meeting(title, MeetingKind.DEMOCRATIC_LIFE, org, year, heldOn, "测试主题"));
+        ids.put(title, m.getId());
+        return m;
+    }
+
+    private final Map<String, Measure> pending = new LinkedHashMap<>();
+
+    private void measure(Problem p, String name, Person leader, Unit unit, Person contact, MeasureType type,
+            LocalDate deadline, java.util.function.Consumer<Measure> state) {
+        Measure m = p.addMeasure(new Measure(name, leader, unit, contact, type, deadline));
+        state.accept(m);
+        pending.put(name, m);
+    }
+
+    private void save(Problem p, String name) {
+        problems.saveAndFlush(p);
+        ids.put(name, p.getId());
+        pending.forEach((n, m) -> ids.put(n, m.getId()));
+        pending.clear();
+    }
+}
