@@ -302,7 +302,7 @@ public class DemoDataLoader implements ApplicationRunner {
             m.changeStatus(MeasureStatus.CLOSED, done);
             return;
         }
-        if (past && r < (lastYear ? 95 : 66)) {
+        if (past && r < (lastYear ? 95 : 66) && deadline.isAfter(now.minusDays(40))) {
             m.reportProgress(now.minusDays(1 + random.nextInt(10)), 100, "整改任务已完成，申请销号。");
             m.changeStatus(MeasureStatus.PENDING_CLOSE, null);
             return;

@@ -1,0 +1,69 @@
+package org.rectify.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The portal in a real browser: started on a random port with the demo organization, opened in headless Chromium.
+ * On failure a screenshot is left under target/e2e-screenshots/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:rectify-e2e;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "rectify.demo-data=true"})
+class LedgerE2EIT {
+
+    @LocalServerPort
+    int port;
+
+    private String url(String path) {
+        return "http://localhost:" + port + "/" + path;
+    }
+
+    /** Runs a browser step; on failure keeps a screenshot and rethrows. */
+    private void inBrowser(String name, java.util.function.Consumer<Page> steps) {
+        try (BrowserSession browser = BrowserSession.open()) {
+            try {
+                steps.accept(browser.page);
+            } catch (RuntimeException | AssertionError e) {
+                System.err.println("E2E failure, screenshot: " + browser.screenshot(name).toAbsolutePath());
+                throw e;
+            }
+        }
+    }
+
+    @Test
+    void theLedgerShowsGroupsAndRowsInChinese() {
+        inBrowser("ledger", page -> {
+            page.navigate(url("ledger"));
+            assertThat(page.locator("h2.view-title")).hasText("整改台账");
+            Locator grid = page.locator("#ledger-grid");
+            assertThat(grid).isVisible();
+            // Group header rows (责任单位) with their totals, and ledger rows under them.
+            assertThat(grid.locator(".group-label").filter(new Locator.FilterOptions().setHasText("党委办公室"))
+                    .first()).isVisible();
+            assertThat(grid.locator(".group-counts [theme~='badge']").first()).containsText("共");
+            assertThat(grid.locator("vaadin-grid-cell-content .clamp:not([hidden])").first()).isVisible();
+            assertThat(page.locator(".ledger-summary")).containsText("共");
+        });
+    }
+
+    @Test
+    void aFilteredLinkOpensTheFilteredLedgerAndARowOpensItsDetail() {
+        inBrowser("ledger-filtered", page -> {
+            page.navigate(url("ledger?overdue=1&group=none"));
+            assertThat(page.locator("#filter-overdue")).hasAttribute("checked", "");
+            Locator alerts = page.locator("#ledger-grid [theme~='error']")
+                    .filter(new Locator.FilterOptions().setHasText("逾期"));
+            assertThat(alerts.first()).isVisible();
+            page.locator("#ledger-grid vaadin-grid-cell-content .clamp:not([hidden])").first().click();
+            page.waitForURL("**/ledger/item/**");
+            assertThat(page.locator("h2.view-title")).containsText("检视问题");
+            assertThat(page.locator(".measure-card.current")).isVisible();
+        });
+    }
+}
