@@ -293,7 +293,7 @@ public class DemoDataLoader implements ApplicationRunner {
         LocalDate deadline = m.getDeadline();
         boolean past = deadline.isBefore(now);
         int r = random.nextInt(100);
-        if (past && (lastYear ? r < 92 : r < 58)) {
+        if (past && (lastYear ? r < 92 : r < 50)) {
             // Closed; some a little after the deadline.
             LocalDate done = r % 9 == 0 ? deadline.plusDays(5 + random.nextInt(20))
                     : deadline.minusDays(random.nextInt(25));
@@ -307,7 +307,7 @@ public class DemoDataLoader implements ApplicationRunner {
             m.changeStatus(MeasureStatus.PENDING_CLOSE, null);
             return;
         }
-        if (past && r < (lastYear ? 97 : 73)) {
+        if (past && r < (lastYear ? 97 : 70) && m.getType() == MeasureType.PHASED) {
             // Extension approved: the new date applies, the first one stays on record.
             m.extendDeadline(now.plusDays(10 + random.nextInt(40)).with(TemporalAdjusters.lastDayOfMonth()));
             m.reportProgress(now.minusDays(random.nextInt(20)), 60, "因涉及跨部门协调，已申请延期，正在推进。");

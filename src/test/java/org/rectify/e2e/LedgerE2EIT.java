@@ -66,4 +66,22 @@ class LedgerE2EIT {
             assertThat(page.locator(".measure-card.current")).isVisible();
         });
     }
+
+    @Test
+    void theLanguageSwitchTurnsThePortalToEnglishAndBack() {
+        inBrowser("language", page -> {
+            page.navigate(url("ledger"));
+            assertThat(page.locator("h2.view-title")).hasText("整改台账");
+            page.locator(".navbar vaadin-select").click();
+            page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("English")).click();
+            assertThat(page.locator("h2.view-title")).hasText("Rectification ledger");
+            assertThat(page.locator("#ledger-grid")).containsText("Leader");
+            // The choice is remembered: a new page load stays English.
+            page.navigate(url("ledger"));
+            assertThat(page.locator("h2.view-title")).hasText("Rectification ledger");
+            page.locator(".navbar vaadin-select").click();
+            page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("中文")).click();
+            assertThat(page.locator("h2.view-title")).hasText("整改台账");
+        });
+    }
 }

@@ -335,12 +335,13 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
         return LitRenderer.<LedgerRow>of("""
                         <div class="status-cell" ?hidden=${!item.measure}>
                           <span theme="${item.theme} small">${item.label}</span>
-                          <vaadin-progress-bar value="${item.progress}" aria-label="${item.percent}"></vaadin-progress-bar>
+                          <vaadin-progress-bar theme="${item.bar}" value="${item.progress}" aria-label="${item.percent}"></vaadin-progress-bar>
                           <span class="percent">${item.percent}</span>
                         </div>""")
                 .withProperty("measure", row -> row instanceof MeasureRow)
                 .withProperty("theme", row -> row instanceof MeasureRow m ? badges.status(m.measure()).theme() : "")
                 .withProperty("label", row -> row instanceof MeasureRow m ? badges.status(m.measure()).text() : "")
+                .withProperty("bar", row -> row instanceof MeasureRow m ? badges.progressTheme(m.measure()) : "")
                 .withProperty("progress", row -> row instanceof MeasureRow m ? m.measure().getProgress() / 100.0 : 0)
                 .withProperty("percent", row -> row instanceof MeasureRow m ? m.measure().getProgress() + "%" : "");
     }

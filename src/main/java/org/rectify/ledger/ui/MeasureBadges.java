@@ -3,12 +3,13 @@ package org.rectify.ledger.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Span;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import org.rectify.base.ui.i18n.ComponentTexts;
 import org.rectify.ledger.LedgerService;
 import org.rectify.ledger.Measure;
+import org.rectify.ledger.MeasureStatus;
 
 /**
  * How a measure's state looks on screen: status badge and the deadline alert (逾期/临期/长期未更新). The rules
@@ -41,6 +42,14 @@ final class MeasureBadges {
             case RETURNED -> "badge error";
         };
         return new Badge(owner.getTranslation(m.getStatus().messageKey()), theme);
+    }
+
+    /** Progress bar colour: green once closed, red while overdue, neutral otherwise (the primary colour is red). */
+    String progressTheme(Measure m) {
+        if (m.getStatus() == MeasureStatus.CLOSED) {
+            return "success";
+        }
+        return service.isOverdue(m) ? "error" : "contrast";
     }
 
     /** The alert for the deadline, or {@code null} when there is nothing to say. */

@@ -142,6 +142,7 @@ public class MeasureDetailView extends VerticalLayout implements HasUrlParameter
 
         ProgressBar bar = new ProgressBar(0, 100, m.getProgress());
         bar.getElement().setAttribute("aria-label", getTranslation("detail.progress"));
+        bar.getElement().setAttribute("theme", badges.progressTheme(m));
         Span percent = new Span(getTranslation("detail.progress") + " " + m.getProgress() + "%");
         Div progress = new Div(percent, bar);
         progress.addClassName("progress");
