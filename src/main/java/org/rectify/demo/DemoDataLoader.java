@@ -10,7 +10,10 @@ import java.util.Random;
 import org.rectify.base.Today;
 import org.rectify.ledger.Category;
 import org.rectify.ledger.CategoryRepository;
+import org.rectify.ledger.EventKind;
 import org.rectify.ledger.Measure;
+import org.rectify.ledger.MeasureEvent;
+import org.rectify.ledger.MeasureEventRepository;
 import org.rectify.ledger.MeasureStatus;
 import org.rectify.ledger.MeasureType;
 import org.rectify.ledger.Problem;
@@ -27,11 +30,15 @@ import org.rectify.org.Position;
 import org.rectify.org.Unit;
 import org.rectify.org.UnitKind;
 import org.rectify.org.UnitRepository;
+import org.rectify.security.Role;
+import org.rectify.security.UserAccount;
+import org.rectify.security.UserAccountRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,6 +54,8 @@ public class DemoDataLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
     private static final String MAIL_DOMAIN = "@jtj.example.org";
+    /** The demo logins' password (README.md lists the logins). */
+    public static final String DEMO_PASSWORD = "demo1234";
 
     private final UnitRepository units;
     private final PersonRepository people;
@@ -54,6 +63,9 @@ public class DemoDataLoader implements ApplicationRunner {
     private final CategoryRepository categories;
     private final ProblemRepository problems;
     private final Today today;
+    private final MeasureEventRepository events;
+    private final UserAccountRepository logins;
+    private final PasswordEncoder passwordEncoder;
 
     private final Map<String, Unit> unitByCode = new LinkedHashMap<>();
     private final Map<String, Person> liaisonByUnit = new LinkedHashMap<>();
@@ -61,7 +73,11 @@ public class DemoDataLoader implements ApplicationRunner {
     private final List<Person> committee = new ArrayList<>();
 
     public DemoDataLoader(UnitRepository units, PersonRepository people, MeetingRepository meetings,
-            CategoryRepository categories, ProblemRepository problems, Today today) {
+            CategoryRepository categories, ProblemRepository problems, Today today, MeasureEventRepository events,
+            UserAccountRepository logins, PasswordEncoder passwordEncoder) {
+        this.events = events;
+        this.logins = logins;
+        this.passwordEncoder = passwordEncoder;
         this.units = units;
         this.people = people;
         this.meetings = meetings;
@@ -118,10 +134,53 @@ public class DemoDataLoader implements ApplicationRunner {
         }
         problems.saveAll(lastProblems);
         problems.saveAll(currentProblems);
+        history(lastProblems);
+        history(currentProblems);
+        createLogins();
         long measures = lastProblems.stream().mapToLong(p -> p.getMeasures().size()).sum()
                 + currentProblems.stream().mapToLong(p -> p.getMeasures().size()).sum();
         log.info("Demo data loaded: {} units, {} people, 2 meetings, {} problems, {} measures", units.count(),
                 people.count(), lastProblems.size() + currentProblems.size(), measures);
+    }
+
+    /** A plausible timeline for each item: its last progress report and, when closed, the office's closing. */
+    private void history(List<Problem> list) {
+        for (Problem p : list) {
+            for (Measure m : p.getMeasures()) {
+                String contact = m.getContact() == null ? "联络员" : m.getContact().getName();
+                events.save(MeasureEvent.imported(m, EventKind.CREATED, p.getMeeting().getHeldOn().plusDays(7)
+                        .atTime(9, 0), "党委办公室", null, null, null, MeasureStatus.NOT_STARTED));
+                if (m.getLastProgressOn() == null) {
+                    continue;
+                }
+                boolean applied = m.getStatus() == MeasureStatus.PENDING_CLOSE || m.getStatus() == MeasureStatus.CLOSED;
+                events.save(MeasureEvent.imported(m, applied ? EventKind.CLOSE_REQUESTED : EventKind.PROGRESS,
+                        m.getLastProgressOn().atTime(16, 30), contact, m.getProgressNote(), m.getProgress(),
+                        MeasureStatus.IN_PROGRESS, applied ? MeasureStatus.PENDING_CLOSE : MeasureStatus.IN_PROGRESS));
+                if (m.getStatus() == MeasureStatus.CLOSED) {
+                    events.save(MeasureEvent.imported(m, EventKind.CLOSED, m.getCompletedOn().atTime(10, 0),
+                            "党委办公室", "经核验，整改到位，同意销号。", 100, MeasureStatus.PENDING_CLOSE,
+                            MeasureStatus.CLOSED));
+                }
+                if (m.getStatus() == MeasureStatus.RETURNED) {
+                    events.save(MeasureEvent.imported(m, EventKind.RETURNED, m.getLastProgressOn().plusDays(2)
+                            .atTime(11, 0), "党委办公室", "佐证材料不充分，请补充会议记录和制度文件后重新申请。", null,
+                            MeasureStatus.PENDING_CLOSE, MeasureStatus.RETURNED));
+                }
+            }
+        }
+    }
+
+    /** One login per role; the password is in the README. */
+    private void createLogins() {
+        String hash = passwordEncoder.encode(DEMO_PASSWORD);
+        logins.save(new UserAccount("office", hash, "党委办公室", Role.OFFICE, null, null));
+        logins.save(new UserAccount("leader", hash, "王建国", Role.LEADER, committee.get(0), null));
+        logins.save(new UserAccount("contact", hash, "吴静", Role.UNIT_CONTACT, liaisonByUnit.get("ZRK"),
+                unitByCode.get("ZRK")));
+        logins.save(new UserAccount("branch", hash, "邓琳", Role.UNIT_CONTACT, liaisonByUnit.get("JGDW"),
+                unitByCode.get("JGDW")));
+        logins.save(new UserAccount("member", hash, "党员", Role.MEMBER, null, null));
     }
 
     private static DemoTexts.CategoryTexts textsOf(String category) {
@@ -283,11 +342,13 @@ public class DemoDataLoader implements ApplicationRunner {
         return d;
     }
 
+    /** Brings the item to a plausible state for its deadline, as an imported ledger row would stand. */
     private static void progress(Measure m, Random random, LocalDate held, LocalDate now, boolean lastYear) {
         if (m.getType() == MeasureType.LONG_TERM) {
             // Long-term: reported on periodically; some reports are missing (stale).
             LocalDate last = now.minusDays(3 + random.nextInt(lastYear ? 80 : 55));
-            m.reportProgress(last, 40 + random.nextInt(5) * 10, "已按月报送整改进展，相关制度已印发执行，持续跟踪落实情况。");
+            m.importState(MeasureStatus.IN_PROGRESS, 40 + random.nextInt(5) * 10,
+                    "已按月报送整改进展，相关制度已印发执行，持续跟踪落实情况。", last, null);
             return;
         }
         LocalDate deadline = m.getDeadline();
@@ -298,26 +359,28 @@ public class DemoDataLoader implements ApplicationRunner {
             LocalDate done = r % 9 == 0 ? deadline.plusDays(5 + random.nextInt(20))
                     : deadline.minusDays(random.nextInt(25));
             done = done.isAfter(now) ? now : done.isBefore(held) ? held.plusDays(3) : done;
-            m.reportProgress(done.minusDays(2), 100, "已完成整改，相关制度文件和佐证材料已报党委办公室。");
-            m.changeStatus(MeasureStatus.CLOSED, done);
+            m.importState(MeasureStatus.CLOSED, 100, "已完成整改，相关制度文件和佐证材料已报党委办公室。",
+                    done.minusDays(2), done);
             return;
         }
         if (past && r < (lastYear ? 95 : 66) && deadline.isAfter(now.minusDays(40))) {
-            m.reportProgress(now.minusDays(1 + random.nextInt(10)), 100, "整改任务已完成，申请销号。");
-            m.changeStatus(MeasureStatus.PENDING_CLOSE, null);
+            m.importState(MeasureStatus.PENDING_CLOSE, 100, "整改任务已完成，申请销号。",
+                    now.minusDays(1 + random.nextInt(10)), null);
             return;
         }
         if (past && r < (lastYear ? 97 : 70) && m.getType() == MeasureType.PHASED) {
             // Extension approved: the new date applies, the first one stays on record.
-            m.extendDeadline(now.plusDays(10 + random.nextInt(40)).with(TemporalAdjusters.lastDayOfMonth()));
-            m.reportProgress(now.minusDays(random.nextInt(20)), 60, "因涉及跨部门协调，已申请延期，正在推进。");
+            LocalDate extended = now.plusDays(10 + random.nextInt(40)).with(TemporalAdjusters.lastDayOfMonth());
+            m.importState(MeasureStatus.IN_PROGRESS, 60, "因涉及跨部门协调，已申请延期，正在推进。",
+                    now.minusDays(random.nextInt(20)), null);
+            m.setImportedDeadline(extended);
             return;
         }
         if (past) {
             // Overdue: progress reported long ago, or never.
             if (random.nextBoolean()) {
-                m.reportProgress(deadline.minusDays(20 + random.nextInt(30)), 20 + random.nextInt(4) * 10,
-                        "已制定工作方案，正在组织实施。");
+                m.importState(MeasureStatus.IN_PROGRESS, 20 + random.nextInt(4) * 10, "已制定工作方案，正在组织实施。",
+                        deadline.minusDays(20 + random.nextInt(30)), null);
             }
             return;
         }
@@ -325,16 +388,16 @@ public class DemoDataLoader implements ApplicationRunner {
             return; // not started yet
         }
         if (r < 22) {
-            m.reportProgress(now.minusDays(3 + random.nextInt(10)), 100, "已完成整改，申请销号。");
-            m.changeStatus(MeasureStatus.PENDING_CLOSE, null);
+            m.importState(MeasureStatus.PENDING_CLOSE, 100, "已完成整改，申请销号。",
+                    now.minusDays(3 + random.nextInt(10)), null);
             return;
         }
         if (r < 26) {
-            m.reportProgress(now.minusDays(5 + random.nextInt(10)), 70, "已提交整改材料，佐证不充分。");
-            m.changeStatus(MeasureStatus.RETURNED, null);
+            m.importState(MeasureStatus.RETURNED, 70, "已提交整改材料，佐证不充分，已退回补充。",
+                    now.minusDays(5 + random.nextInt(10)), null);
             return;
         }
-        m.reportProgress(now.minusDays(random.nextInt(40)), 20 + random.nextInt(7) * 10,
-                "已制定整改方案，明确责任人和时间节点，正在按计划推进。");
+        m.importState(MeasureStatus.IN_PROGRESS, 20 + random.nextInt(7) * 10,
+                "已制定整改方案，明确责任人和时间节点，正在按计划推进。", now.minusDays(random.nextInt(40)), null);
     }
 }

@@ -30,8 +30,12 @@ import org.springframework.stereotype.Repository;
 class LedgerQueries {
 
     /** Everything a query needs besides the filter itself, resolved by {@link LedgerService}. */
-    record Query(LedgerFilter filter, String unitPath, LedgerGrouping groupBy, Long groupKey, LocalDate today,
-                 int stalePeriodDays) {
+    /**
+     * @param scopePath the actor's scope: only units under this path, or {@code null} for all
+     * @param unitPath  the unit filter's path (that unit and its sub-units), or {@code null}
+     */
+    record Query(LedgerFilter filter, String scopePath, String unitPath, LedgerGrouping groupBy, Long groupKey,
+                 LocalDate today, int stalePeriodDays) {
     }
 
     /** Per-group totals, before labels are attached. */
@@ -111,6 +115,9 @@ class LedgerQueries {
         }
         if (f.getYear() != null) {
             ps.add(cb.equal(j.meeting.get("year"), f.getYear()));
+        }
+        if (q.scopePath() != null) {
+            ps.add(cb.like(j.unit.get("path"), q.scopePath() + "%"));
         }
         if (q.unitPath() != null) {
             ps.add(cb.like(j.unit.get("path"), q.unitPath() + "%"));

@@ -16,6 +16,8 @@ import org.rectify.meeting.MeetingRepository;
 import org.rectify.org.OrgService;
 import org.rectify.org.Person;
 import org.rectify.org.Unit;
+import org.rectify.security.Actor;
+import org.rectify.security.CurrentUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,18 +35,23 @@ public class LedgerService {
     private final MeetingRepository meetings;
     private final Today today;
     private final RectifyProperties properties;
+    private final CurrentUser currentUser;
+    private final LedgerAccess access;
 
     @PersistenceContext
     private EntityManager em;
 
     public LedgerService(LedgerQueries queries, OrgService org, CategoryRepository categories,
-            MeetingRepository meetings, Today today, RectifyProperties properties) {
+            MeetingRepository meetings, Today today, RectifyProperties properties, CurrentUser currentUser,
+            LedgerAccess access) {
         this.queries = queries;
         this.org = org;
         this.categories = categories;
         this.meetings = meetings;
         this.today = today;
         this.properties = properties;
+        this.currentUser = currentUser;
+        this.access = access;
     }
 
     /**
@@ -94,8 +101,12 @@ public class LedgerService {
         }
     }
 
-    /** The item's problem with all of its measures, or empty if there is no such measure. */
+    /**
+     * The item's problem with all of its measures, or empty if there is no such measure. Refused when the item
+     * lies outside the actor's scope.
+     */
     public Optional<MeasureDetail> detail(long measureId) {
+        Actor actor = currentUser.require();
         List<Problem> found = em.createQuery("""
                         select distinct p from Problem p
                         join fetch p.meeting join fetch p.category left join fetch p.member
@@ -104,16 +115,21 @@ public class LedgerService {
                         where p.id = (select m.problem.id from Measure m where m.id = :id)""", Problem.class)
                 .setParameter("id", measureId)
                 .getResultList();
-        return found.stream().findFirst().flatMap(p -> p.getMeasures().stream()
+        Optional<MeasureDetail> detail = found.stream().findFirst().flatMap(p -> p.getMeasures().stream()
                 .filter(m -> m.getId() == measureId).findFirst()
                 .map(m -> new MeasureDetail(p, m)));
+        detail.ifPresent(d -> access.checkCanSee(actor, d.measure()));
+        return detail;
     }
 
-    /** The choices the ledger's filters offer. */
+    /** The choices the ledger's filters offer; a contact chooses among their own units only. */
     public FilterOptions filterOptions() {
+        String scope = access.scopePath(currentUser.require());
         List<Meeting> ms = meetings.findAllByOrderByHeldOnDesc();
-        return new FilterOptions(ms, meetings.findYears(), org.unitsInTreeOrder(),
-                categories.findAllByOrderBySortOrderAscNameAsc(), org.leaders());
+        List<Unit> units = org.unitsInTreeOrder().stream()
+                .filter(u -> scope == null || u.getPath().startsWith(scope)).toList();
+        return new FilterOptions(ms, meetings.findYears(), units, categories.findAllByOrderBySortOrderAscNameAsc(),
+                org.leaders());
     }
 
     public LocalDate today() {
@@ -137,12 +153,13 @@ public class LedgerService {
     }
 
     private LedgerQueries.Query query(LedgerFilter filter, LedgerGroup group) {
+        String scopePath = access.scopePath(currentUser.require());
         String unitPath = null;
         if (filter.getUnitId() != null) {
             // An unknown unit matches nothing rather than everything.
             unitPath = org.findUnit(filter.getUnitId()).map(Unit::getPath).orElse("/none/");
         }
-        return new LedgerQueries.Query(filter, unitPath, group == null ? null : group.grouping(),
+        return new LedgerQueries.Query(filter, scopePath, unitPath, group == null ? null : group.grouping(),
                 group == null ? null : group.key(), today.date(), properties.longTermPeriodDays());
     }
 

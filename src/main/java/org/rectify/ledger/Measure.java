@@ -15,6 +15,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.RelationTargetAuditMode;
 import org.rectify.base.domain.AbstractEntity;
 import org.rectify.org.Person;
 import org.rectify.org.Unit;
@@ -25,6 +27,7 @@ import org.rectify.org.Unit;
  */
 @Entity
 @Table(name = "measure")
+@Audited
 public class Measure extends AbstractEntity {
 
     @NotNull
@@ -43,17 +46,20 @@ public class Measure extends AbstractEntity {
     @NotNull
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "leader_id")
+    @Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED)
     private Person leader;
 
     /** 责任单位. */
     @NotNull
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "unit_id")
+    @Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED)
     private Unit unit;
 
     /** 联络员 of the unit who reports progress. */
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "contact_id")
+    @Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED)
     private Person contact;
 
     @NotNull
@@ -116,8 +122,8 @@ public class Measure extends AbstractEntity {
                 && completedOn.isAfter(deadline);
     }
 
-    /** Records a progress report (整改进展). */
-    public void reportProgress(LocalDate on, int percent, String note) {
+    /** A progress report (整改进展); a returned or not-started item is in progress again. Via the workflow only. */
+    void recordProgress(LocalDate on, int percent, String note) {
         this.progress = percent;
         this.progressNote = note;
         this.lastProgressOn = on;
@@ -126,7 +132,8 @@ public class Measure extends AbstractEntity {
         }
     }
 
-    public void changeStatus(MeasureStatus newStatus, LocalDate on) {
+    /** A status change; closing completes the item on the given day. Via the workflow only. */
+    void moveTo(MeasureStatus newStatus, LocalDate on) {
         this.status = newStatus;
         if (newStatus == MeasureStatus.CLOSED) {
             this.progress = 100;
@@ -136,12 +143,43 @@ public class Measure extends AbstractEntity {
         }
     }
 
-    /** An approved extension: the new date applies, the first one stays on record. */
-    public void extendDeadline(LocalDate newDeadline) {
+    /** An approved extension: the new date applies, the first one stays on record. Via the workflow only. */
+    void extendDeadline(LocalDate newDeadline) {
         if (originalDeadline == null) {
             originalDeadline = deadline;
         }
         deadline = newDeadline;
+    }
+
+    /** Office edits of the ledger row itself (not its progress). */
+    void edit(String content, Person leader, Unit unit, Person contact, MeasureType type, LocalDate deadline) {
+        this.content = content;
+        this.leader = leader;
+        this.unit = unit;
+        this.contact = contact;
+        this.type = type;
+        this.deadline = deadline;
+    }
+
+    /**
+     * The state of an item brought in from an existing ledger (an Excel sheet, the demo): recorded as it stands,
+     * without a workflow history. Everything that happens afterwards goes through the workflow.
+     */
+    public void importState(MeasureStatus status, int progress, String progressNote, LocalDate lastProgressOn,
+            LocalDate completedOn) {
+        this.status = status;
+        this.progress = status == MeasureStatus.CLOSED ? 100 : progress;
+        this.progressNote = progressNote;
+        this.lastProgressOn = lastProgressOn;
+        this.completedOn = status == MeasureStatus.CLOSED ? completedOn : null;
+    }
+
+    /** The deadline in force for an imported row whose extension was approved before the import. */
+    public void setImportedDeadline(LocalDate deadlineInForce) {
+        if (originalDeadline == null) {
+            originalDeadline = deadline;
+        }
+        deadline = deadlineInForce;
     }
 
     public Problem getProblem() {

@@ -17,6 +17,9 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
+import org.hibernate.envers.RelationTargetAuditMode;
 import org.rectify.base.domain.AbstractEntity;
 import org.rectify.meeting.Meeting;
 import org.rectify.org.Person;
@@ -24,11 +27,13 @@ import org.rectify.org.Person;
 /** 检视问题: one problem found at a meeting, with the measures that rectify it. */
 @Entity
 @Table(name = "problem")
+@Audited
 public class Problem extends AbstractEntity {
 
     @NotNull
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "meeting_id")
+    @Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED)
     private Meeting meeting;
 
     /** 序号 within the meeting's problem list. */
@@ -42,6 +47,7 @@ public class Problem extends AbstractEntity {
     /** The member a 个人问题 belongs to; empty for 班子问题. */
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "member_id")
+    @Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED)
     private Person member;
 
     @NotNull
@@ -51,6 +57,7 @@ public class Problem extends AbstractEntity {
     @NotNull
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "category_id")
+    @Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED)
     private Category category;
 
     @NotBlank
@@ -61,6 +68,7 @@ public class Problem extends AbstractEntity {
     @Size(max = 4000)
     private String causeAnalysis;
 
+    @NotAudited
     @OneToMany(mappedBy = "problem", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("seqNo")
     private List<Measure> measures = new ArrayList<>();
@@ -117,6 +125,17 @@ public class Problem extends AbstractEntity {
 
     public String getDescription() {
         return description;
+    }
+
+    /** Office edits of the problem itself. */
+    void edit(ProblemScope scope, Person member, ProblemSource source, Category category, String description,
+            String causeAnalysis) {
+        this.scope = scope;
+        this.member = member;
+        this.source = source;
+        this.category = category;
+        this.description = description;
+        this.causeAnalysis = causeAnalysis;
     }
 
     public String getCauseAnalysis() {

@@ -62,6 +62,11 @@ public class OrgService {
         return people.findByCommitteeMemberTrueAndActiveTrueOrderByPositionAscNameAsc();
     }
 
+    /** Everyone active, e.g. to choose a unit's contact person. */
+    public List<Person> people() {
+        return people.findByActiveTrueOrderByNameAsc();
+    }
+
     public Optional<Person> findPerson(long id) {
         return people.findById(id);
     }

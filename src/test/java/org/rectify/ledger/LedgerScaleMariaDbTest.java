@@ -57,6 +57,12 @@ class LedgerScaleMariaDbTest {
         return 2 + (i % UNITS); // unit 1 is the committee
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void login() {
+        org.rectify.testing.TestLogin.as(new org.rectify.security.Actor(0, "scale", "规模测试",
+                org.rectify.security.Role.OFFICE, null, null));
+    }
+
     @BeforeAll
     void seed() {
         long start = System.nanoTime();

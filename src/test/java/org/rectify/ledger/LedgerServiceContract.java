@@ -1,6 +1,7 @@
 package org.rectify.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.rectify.testing.TestConfig.TODAY;
 
 import java.util.ArrayList;
@@ -11,7 +12,9 @@ import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rectify.base.NotAllowedException;
 import org.rectify.testing.LedgerFixture;
+import org.rectify.testing.TestLogin;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -36,6 +39,52 @@ abstract class LedgerServiceContract {
     @BeforeEach
     void fixture() {
         fixture.ensure();
+        fixture.login(LedgerFixture.OFFICE);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void logout() {
+        TestLogin.logout();
+    }
+
+    @Test
+    void aUnitContactSeesOnlyTheirUnitAndItsSubUnits() {
+        fixture.login(LedgerFixture.CONTACT_A);
+        assertThat(rows(new LedgerFilter())).containsExactlyInAnyOrder("M-DUE-TODAY", "M-OVERDUE", "M-DUE-SOON",
+                "M-EXTENDED", "M-PENDING-OVERDUE", "M-CLOSED-ONTIME", "M-LAST-OVERDUE");
+        assertThat(ledger.totals(new LedgerFilter()).total()).isEqualTo(7);
+        assertThat(ledger.groups(new LedgerFilter(), LedgerGrouping.UNIT)).extracting(LedgerGroup::label)
+                .containsExactly("部门甲", "支部甲一");
+        assertThat(rows(new LedgerFilter().setUnitId(fixture.id(LedgerFixture.B))))
+                .as("a filter cannot widen the scope").isEmpty();
+        assertThat(ledger.filterOptions().units()).extracting(org.rectify.org.Unit::getName)
+                .containsExactly("部门甲", "支部甲一");
+        fixture.login(LedgerFixture.CONTACT_A1);
+        assertThat(rows(new LedgerFilter())).containsExactlyInAnyOrder("M-DUE-SOON", "M-EXTENDED",
+                "M-CLOSED-ONTIME");
+    }
+
+    @Test
+    void anItemOutsideTheScopeIsRefusedWithAClearMessage() {
+        fixture.login(LedgerFixture.CONTACT_A);
+        assertThat(ledger.detail(fixture.id("M-OVERDUE"))).isPresent();
+        assertThatThrownBy(() -> ledger.detail(fixture.id("M-CLOSED-LATE")))
+                .isInstanceOf(NotAllowedException.class)
+                .hasMessage("access.otherUnit")
+                .satisfies(e -> assertThat(((NotAllowedException) e).messageArgs()).containsExactly("部门乙"));
+    }
+
+    @Test
+    void leadersSeeEverythingAndMembersNothing() {
+        fixture.login(LedgerFixture.LEADER_MEMBER);
+        assertThat(rows(new LedgerFilter())).hasSize(ALL.size());
+        fixture.login(LedgerFixture.PARTY_MEMBER);
+        assertThatThrownBy(() -> ledger.find(new LedgerFilter(), null, 0, 10, List.of()))
+                .isInstanceOf(NotAllowedException.class).hasMessage("access.memberNoLedger");
+        assertThatThrownBy(() -> ledger.detail(fixture.id("M-OVERDUE"))).isInstanceOf(NotAllowedException.class);
+        TestLogin.logout();
+        assertThatThrownBy(() -> ledger.totals(new LedgerFilter()))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 
     private List<String> rows(LedgerFilter filter) {
@@ -47,7 +96,7 @@ abstract class LedgerServiceContract {
 
     @Test
     void migrationsAreApplied() {
-        assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("1");
+        assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("2");
         assertThat(flyway.info().pending()).isEmpty();
         assertThat(categories.findAllByOrderBySortOrderAscNameAsc()).extracting(Category::getName)
                 .containsExactly("思想", "政治", "组织", "作风", "纪律", "廉洁", "能力", "为民服务");

@@ -23,6 +23,10 @@ import org.rectify.org.Position;
 import org.rectify.org.Unit;
 import org.rectify.org.UnitKind;
 import org.rectify.org.UnitRepository;
+import org.rectify.security.Actor;
+import org.rectify.security.Role;
+import org.rectify.security.UserAccount;
+import org.rectify.security.UserAccountRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -66,6 +70,8 @@ public class LedgerFixture {
     private ProblemRepository problems;
     @Autowired
     private TransactionTemplate tx;
+    @Autowired
+    private UserAccountRepository accounts;
 
     private final Map<String, Long> ids = new LinkedHashMap<>();
 
@@ -76,6 +82,33 @@ public class LedgerFixture {
         }
         tx.executeWithoutResult(s -> create());
         return this;
+    }
+
+    /** Logins of the fixture, one per role and scope. */
+    public static final String OFFICE = "t-office";
+    public static final String LEADER_SECRETARY = "t-leader";
+    public static final String LEADER_MEMBER = "t-leader2";
+    public static final String CONTACT_A = "t-contact-a";
+    public static final String CONTACT_A1 = "t-contact-a1";
+    public static final String CONTACT_B = "t-contact-b";
+    public static final String PARTY_MEMBER = "t-member";
+
+    private final Map<String, Actor> actors = new LinkedHashMap<>();
+
+    public Actor actor(String login) {
+        ensure();
+        Actor a = actors.get(login);
+        if (a == null) {
+            throw new IllegalArgumentException("no fixture login " + login);
+        }
+        return a;
+    }
+
+    /** Logs the fixture login in for the current thread. */
+    public Actor login(String login) {
+        Actor a = actor(login);
+        TestLogin.as(a);
+        return a;
     }
 
     public long id(String name) {
@@ -97,6 +130,14 @@ public class LedgerFixture {
         Person contactA = person("联络员甲", "contact-a@test.example.org", a, Position.LIAISON, false);
         Person contactB = person("联络员乙", "contact-b@test.example.org", b, Position.LIAISON, false);
 
+        login(OFFICE, "办公室", Role.OFFICE, null, null);
+        login(LEADER_SECRETARY, "书记甲", Role.LEADER, secretary, null);
+        login(LEADER_MEMBER, "委员乙", Role.LEADER, member, null);
+        login(CONTACT_A, "联络员甲", Role.UNIT_CONTACT, contactA, a);
+        login(CONTACT_A1, "支部联络员", Role.UNIT_CONTACT, null, a1);
+        login(CONTACT_B, "联络员乙", Role.UNIT_CONTACT, contactB, b);
+        login(PARTY_MEMBER, "党员丙", Role.MEMBER, null, null);
+
         Meeting current = meeting(CURRENT_MEETING, 2025, LocalDate.of(2026, 1, 20), root);
         Meeting last = meeting(LAST_MEETING, 2024, LocalDate.of(2025, 1, 16), root);
 
@@ -107,20 +148,19 @@ public class LedgerFixture {
         Problem p1 = new Problem(current, 1, ProblemScope.TEAM, null, ProblemSource.STUDY, thought,
                 "理论学习不够系统深入");
         measure(p1, "M-DUE-TODAY", secretary, a, contactA, MeasureType.PHASED, TODAY, s -> s
-                .reportProgress(TODAY.minusDays(3), 50, "推进中"));
+                .importState(MeasureStatus.IN_PROGRESS, 50, "推进中", TODAY.minusDays(3), null));
         measure(p1, "M-OVERDUE", secretary, a, contactA, MeasureType.PHASED, TODAY.minusDays(1), s -> s
-                .reportProgress(TODAY.minusDays(40), 20, "已制定方案"));
+                .importState(MeasureStatus.IN_PROGRESS, 20, "已制定方案", TODAY.minusDays(40), null));
         save(p1, "P1");
 
         Problem p2 = new Problem(current, 2, ProblemScope.INDIVIDUAL, member, ProblemSource.MASS_FEEDBACK, style,
                 "调查研究不深入，群众满意率仅60%_需提升");
         measure(p2, "M-LONG-STALE", member, b, contactB, MeasureType.LONG_TERM, null, s -> s
-                .reportProgress(TODAY.minusDays(31), 40, "按月报送"));
+                .importState(MeasureStatus.IN_PROGRESS, 40, "按月报送", TODAY.minusDays(31), null));
         measure(p2, "M-LONG-FRESH", member, b, contactB, MeasureType.LONG_TERM, null, s -> s
-                .reportProgress(TODAY.minusDays(30), 40, "按月报送"));
+                .importState(MeasureStatus.IN_PROGRESS, 40, "按月报送", TODAY.minusDays(30), null));
         measure(p2, "M-CLOSED-LATE", member, b, contactB, MeasureType.PHASED, TODAY.minusDays(10), s -> {
-            s.reportProgress(TODAY.minusDays(4), 100, "已完成");
-            s.changeStatus(MeasureStatus.CLOSED, TODAY.minusDays(3));
+            s.importState(MeasureStatus.CLOSED, 100, "已完成", TODAY.minusDays(4), TODAY.minusDays(3));
         });
         save(p2, "P2");
 
@@ -129,29 +169,26 @@ public class LedgerFixture {
         measure(p3, "M-DUE-SOON", secretary, a1, null, MeasureType.IMMEDIATE, TODAY.plusDays(3), s -> {
         });
         measure(p3, "M-EXTENDED", member, a1, null, MeasureType.PHASED, TODAY.minusDays(5), s -> {
-            s.extendDeadline(TODAY.plusDays(30));
-            s.reportProgress(TODAY.minusDays(2), 60, "已获批延期");
+            s.setImportedDeadline(TODAY.plusDays(30));
+            s.importState(MeasureStatus.IN_PROGRESS, 60, "已获批延期", TODAY.minusDays(2), null);
         });
         measure(p3, "M-PENDING-OVERDUE", secretary, a, contactA, MeasureType.PHASED, TODAY.minusDays(2), s -> {
-            s.reportProgress(TODAY.minusDays(1), 100, "申请销号");
-            s.changeStatus(MeasureStatus.PENDING_CLOSE, null);
+            s.importState(MeasureStatus.PENDING_CLOSE, 100, "申请销号", TODAY.minusDays(1), null);
         });
         measure(p3, "M-DUE-8", secretary, b, contactB, MeasureType.PHASED, TODAY.plusDays(8), s -> {
         });
         measure(p3, "M-CLOSED-ONTIME", secretary, a1, null, MeasureType.PHASED, TODAY.minusDays(20), s -> {
-            s.reportProgress(TODAY.minusDays(26), 100, "已完成");
-            s.changeStatus(MeasureStatus.CLOSED, TODAY.minusDays(25));
+            s.importState(MeasureStatus.CLOSED, 100, "已完成", TODAY.minusDays(26), TODAY.minusDays(25));
         });
         save(p3, "P3");
 
         Problem p4 = new Problem(last, 1, ProblemScope.TEAM, null, ProblemSource.INSPECTION, thought,
                 "上年度：中心组学习质量不高");
         measure(p4, "M-LAST-CLOSED", member, b, contactB, MeasureType.PHASED, LocalDate.of(2025, 6, 30), s -> {
-            s.reportProgress(LocalDate.of(2025, 6, 18), 100, "已完成");
-            s.changeStatus(MeasureStatus.CLOSED, LocalDate.of(2025, 6, 20));
+            s.importState(MeasureStatus.CLOSED, 100, "已完成", LocalDate.of(2025, 6, 18), LocalDate.of(2025, 6, 20));
         });
         measure(p4, "M-LAST-OVERDUE", member, a, contactA, MeasureType.PHASED, LocalDate.of(2025, 12, 31), s -> s
-                .reportProgress(LocalDate.of(2025, 10, 1), 30, "推进中"));
+                .importState(MeasureStatus.IN_PROGRESS, 30, "推进中", LocalDate.of(2025, 10, 1), null));
         save(p4, "P4");
     }
 
@@ -160,6 +197,13 @@ public class LedgerFixture {
         u.updatePath();
         ids.put(code, u.getId());
         return u;
+    }
+
+    private void login(String username, String name, Role role, Person person, Unit unit) {
+        UserAccount account = accounts.save(new UserAccount(username, "{noop}unused", name, role,
+                role == Role.LEADER ? person : null, unit));
+        actors.put(username, new Actor(account.getId(), username, name, role, person == null ? null : person.getId(),
+                unit == null ? null : unit.getId()));
     }
 
     private Person person(String name, String email, Unit unit, Position position, boolean committee) {

@@ -1,33 +1,47 @@
 package org.rectify.base.ui;
 
-import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Footer;
 import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.Scroller;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
-import java.util.Locale;
-import org.rectify.base.ui.i18n.LocaleSelection;
-import org.rectify.base.ui.i18n.RectifyI18NProvider;
+import com.vaadin.flow.server.auth.AccessAnnotationChecker;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import org.rectify.base.ui.component.LanguageSelect;
+import org.rectify.disclosure.ui.DisclosureView;
 import org.rectify.ledger.ui.LedgerView;
+import org.rectify.ledger.ui.ProblemEditorView;
+import org.rectify.security.Actor;
+import org.rectify.security.CurrentUser;
+import org.rectify.security.ui.UsersView;
 
-/** The frame of every page: title bar with the language switch, side navigation. */
+/** The frame of every page: title bar with the user and the language switch, side navigation by role. */
 @Layout
+@PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout() {
+    private final AccessAnnotationChecker accessChecker;
+
+    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication,
+            AccessAnnotationChecker accessChecker) {
+        this.accessChecker = accessChecker;
         setPrimarySection(Section.DRAWER);
         addToDrawer(drawerHeader(), new Scroller(navigation()), new Footer());
-        addToNavbar(true, navbar());
+        addToNavbar(true, navbar(currentUser, authentication));
     }
 
     private Header drawerHeader() {
@@ -40,33 +54,53 @@ public class MainLayout extends AppLayout {
         return header;
     }
 
+    /** Only the pages the user may open. */
     private SideNav navigation() {
         SideNav nav = new SideNav();
-        nav.addItem(new SideNavItem(getTranslation("nav.ledger"), LedgerView.class, VaadinIcon.TABLE.create()));
+        item(nav, "nav.ledger", LedgerView.class, VaadinIcon.TABLE);
+        item(nav, "nav.newProblem", ProblemEditorView.class, VaadinIcon.PLUS_SQUARE_O);
+        item(nav, "nav.disclosure", DisclosureView.class, VaadinIcon.MEGAPHONE);
+        item(nav, "nav.users", UsersView.class, VaadinIcon.USERS);
         return nav;
     }
 
-    private HorizontalLayout navbar() {
+    private void item(SideNav nav, String key, Class<? extends Component> view, VaadinIcon icon) {
+        if (accessChecker.hasAccess(view)) {
+            nav.addItem(new SideNavItem(getTranslation(key), view, icon.create()));
+        }
+    }
+
+    private HorizontalLayout navbar(CurrentUser currentUser, AuthenticationContext authentication) {
         Span title = new Span(getTranslation("app.title"));
         title.addClassName("navbar-title");
         Div spacer = new Div();
-        Select<Locale> language = new Select<>();
-        language.setItems(RectifyI18NProvider.CHINESE, RectifyI18NProvider.ENGLISH);
-        language.setItemLabelGenerator(l -> l.equals(RectifyI18NProvider.ENGLISH) ? "English" : "中文");
-        language.setValue(RectifyI18NProvider.supported(getLocale()));
-        language.setAriaLabel(getTranslation("nav.language"));
-        language.setWidth("7.5em");
-        language.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                LocaleSelection.choose(e.getValue());
-                UI.getCurrent().getPage().reload();
-            }
-        });
-        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title, spacer, language);
+        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title, spacer);
+        currentUser.find().ifPresent(actor -> bar.add(userBox(actor, authentication)));
+        bar.add(new LanguageSelect());
         bar.setFlexGrow(1, spacer);
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.addClassName("navbar");
         return bar;
+    }
+
+    private Component userBox(Actor actor, AuthenticationContext authentication) {
+        Avatar avatar = new Avatar(actor.displayName());
+        avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_SMALL);
+        Span name = new Span(actor.displayName());
+        name.addClassName("user-name");
+        Span role = new Span(getTranslation(actor.role().messageKey()));
+        role.getElement().getThemeList().add("badge contrast small");
+        Button logout = new Button(new Icon(VaadinIcon.SIGN_OUT), e -> authentication.logout());
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        logout.setAriaLabel(getTranslation("nav.logout"));
+        logout.setTooltipText(getTranslation("nav.logout"));
+        logout.setId("logout");
+        HorizontalLayout box = new HorizontalLayout(avatar, name, role, logout);
+        box.setAlignItems(FlexComponent.Alignment.CENTER);
+        box.setSpacing(false);
+        box.getStyle().set("gap", "var(--lumo-space-s)");
+        box.addClassName("user-box");
+        return box;
     }
 }

@@ -31,11 +31,12 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.List;
 import java.util.stream.Collectors;
+import jakarta.annotation.security.RolesAllowed;
 import org.rectify.base.domain.Labelled;
+import org.rectify.security.Role;
 import org.rectify.base.ui.i18n.ComponentTexts;
 import org.rectify.ledger.Category;
 import org.rectify.ledger.LedgerFilter;
@@ -61,7 +62,7 @@ import org.rectify.org.Unit;
  * can be bookmarked.
  */
 @Route("ledger")
-@RouteAlias("")
+@RolesAllowed({Role.OFFICE_NAME, Role.LEADER_NAME, Role.UNIT_CONTACT_NAME})
 public class LedgerView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     /** Session attribute: the ledger's last query, for "back to the ledger" links. */

@@ -18,7 +18,22 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.Optional;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import jakarta.annotation.security.RolesAllowed;
+import org.rectify.base.NotAllowedException;
+import org.rectify.base.ui.UserErrors;
+import org.rectify.ledger.EvidenceStorage;
+import org.rectify.ledger.ExtensionRequest;
+import org.rectify.ledger.LedgerAccess;
 import org.rectify.ledger.LedgerService;
+import org.rectify.ledger.RectificationService;
+import org.rectify.ledger.TimelineService;
+import org.rectify.security.Actor;
+import org.rectify.security.CurrentUser;
+import org.rectify.security.Role;
 import org.rectify.ledger.LedgerService.MeasureDetail;
 import org.rectify.ledger.Measure;
 import org.rectify.ledger.Problem;
@@ -26,16 +41,32 @@ import org.rectify.ledger.ProblemScope;
 import org.rectify.meeting.Meeting;
 import org.rectify.org.Person;
 
-/** One ledger item in context: its problem and every measure taken against it. Read-only for now. */
+/**
+ * One ledger item in context: its problem and every measure taken against it; for the item itself the workflow
+ * actions the user may take and its timeline.
+ */
 @Route("ledger/item")
+@RolesAllowed({Role.OFFICE_NAME, Role.LEADER_NAME, Role.UNIT_CONTACT_NAME})
 public class MeasureDetailView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final LedgerService service;
+    private final RectificationService workflow;
+    private final TimelineService timeline;
+    private final EvidenceStorage storage;
+    private final LedgerAccess access;
+    private final CurrentUser currentUser;
     private final MeasureBadges badges;
     private String title = "";
+    private String parameter;
 
-    public MeasureDetailView(LedgerService service) {
+    public MeasureDetailView(LedgerService service, RectificationService workflow, TimelineService timeline,
+            EvidenceStorage storage, LedgerAccess access, CurrentUser currentUser) {
         this.service = service;
+        this.workflow = workflow;
+        this.timeline = timeline;
+        this.storage = storage;
+        this.access = access;
+        this.currentUser = currentUser;
         this.badges = new MeasureBadges(this, service);
         addClassName("measure-detail");
         setMaxWidth("1100px");
@@ -48,9 +79,25 @@ public class MeasureDetailView extends VerticalLayout implements HasUrlParameter
 
     @Override
     public void setParameter(BeforeEvent event, String parameter) {
+        this.parameter = parameter;
+        render();
+    }
+
+    /** (Re)builds the page from the database, e.g. after an action. */
+    private void render() {
         removeAll();
         add(backLink());
-        Optional<MeasureDetail> detail = parseId(parameter).flatMap(service::detail);
+        Optional<MeasureDetail> detail;
+        try {
+            detail = parseId(parameter).flatMap(service::detail);
+        } catch (NotAllowedException refused) {
+            title = getTranslation("detail.refused.title");
+            Div message = new Div(VaadinIcon.BAN.create(), new Span(UserErrors.text(this, refused)));
+            message.addClassName("not-found");
+            message.setId("refused");
+            add(new H2(title), message);
+            return;
+        }
         if (detail.isEmpty()) {
             title = getTranslation("detail.notFound.title");
             Div message = new Div(VaadinIcon.WARNING.create(),
@@ -102,14 +149,52 @@ public class MeasureDetailView extends VerticalLayout implements HasUrlParameter
             problemBox.add(new H3(getTranslation("detail.cause")), paragraph(p.getCauseAnalysis()));
         }
 
-        add(heading, facts, problemBox,
+        HorizontalLayout titleRow = new HorizontalLayout(heading);
+        titleRow.setAlignItems(Alignment.BASELINE);
+        Actor actor = currentUser.require();
+        if (access.canVerify(actor)) {
+            Button edit = new Button(getTranslation("detail.editProblem"), VaadinIcon.EDIT.create(),
+                    e -> getUI().ifPresent(ui -> ui.navigate(ProblemEditorView.class, String.valueOf(p.getId()))));
+            edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            edit.setId("edit-problem");
+            titleRow.add(edit);
+        }
+        add(titleRow, facts, problemBox,
                 new H3(getTranslation("detail.measures", p.getMeasures().size())));
         for (Measure m : p.getMeasures()) {
-            add(measureCard(m, m.getId().equals(detail.measure().getId())));
+            boolean current = m.getId().equals(detail.measure().getId());
+            Component card = measureCard(m, current);
+            add(card);
+            if (current) {
+                addWorkflow((Div) card, m, actor);
+            }
         }
     }
 
-    private Component measureCard(Measure m, boolean current) {
+    /** The actions the user may take on the item, an open extension request, and the item's timeline. */
+    private void addWorkflow(Div card, Measure m, Actor actor) {
+        Optional<ExtensionRequest> pending = timeline.pendingExtension(m.getId());
+        pending.ifPresent(r -> {
+            Div banner = new Div(VaadinIcon.CALENDAR_CLOCK.create(), new Span(getTranslation(
+                    "detail.pendingExtension", r.getRequestedBy(), MeasureBadges.date(r.getRequestedDeadline()),
+                    r.getReason())));
+            banner.addClassName("pending-extension");
+            card.add(banner);
+        });
+        MeasureActions actions = new MeasureActions(workflow, storage, access, actor, m, pending,
+                service.today());
+        actions.addDoneListener(e -> {
+            Notification.show(getTranslation("action.done"), 3000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            render();
+        });
+        if (actions.hasActions()) {
+            card.add(actions);
+        }
+        card.add(new MeasureTimeline(timeline, m.getId()));
+    }
+
+    private Div measureCard(Measure m, boolean current) {
         Div card = new Div();
         card.addClassName("measure-card");
         if (current) {

@@ -43,6 +43,7 @@ import org.rectify.ledger.ui.LedgerRow.GroupRow;
 import org.rectify.ledger.ui.LedgerRow.MeasureRow;
 import org.rectify.testing.H2Test;
 import org.rectify.testing.LedgerFixture;
+import org.rectify.testing.TestLogin;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -59,7 +60,8 @@ class LedgerViewTest {
 
     @BeforeEach
     void setUp() {
-        fixture.ensure();
+        fixture.login(LedgerFixture.OFFICE);
+        TestLogin.bridgeToKaribu();
         Function0<UI> uiFactory = UI::new;
         MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, context, uiFactory));
     }
@@ -67,6 +69,7 @@ class LedgerViewTest {
     @AfterEach
     void tearDown() {
         MockVaadin.tearDown();
+        TestLogin.logout();
     }
 
     /** Navigates like a typed URL: path plus query string. */

@@ -1,0 +1,55 @@
+package org.rectify.base.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.hibernate.envers.RevisionEntity;
+import org.hibernate.envers.RevisionListener;
+import org.hibernate.envers.RevisionNumber;
+import org.hibernate.envers.RevisionTimestamp;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** One Envers revision: a transaction that changed audited entities, with who made it and when. */
+@Entity
+@Table(name = "revinfo")
+@RevisionEntity(AuditRevision.Listener.class)
+public class AuditRevision {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @RevisionNumber
+    private Long id;
+
+    @RevisionTimestamp
+    @Column(name = "rev_timestamp")
+    private long timestamp;
+
+    private String username;
+
+    public Long getId() {
+        return id;
+    }
+
+    public Instant getInstant() {
+        return Instant.ofEpochMilli(timestamp);
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    /** Stamps each revision with the logged-in user, or "system" for start-up and jobs. */
+    public static class Listener implements RevisionListener {
+        @Override
+        public void newRevision(Object revision) {
+            Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+            ((AuditRevision) revision).username = auth == null || !auth.isAuthenticated() ? "system"
+                    : auth.getName();
+        }
+    }
+}

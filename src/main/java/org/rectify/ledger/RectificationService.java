@@ -1,0 +1,257 @@
+package org.rectify.ledger;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.function.Consumer;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.rectify.base.InvalidActionException;
+import org.rectify.base.MessageKey;
+import org.rectify.base.NotAllowedException;
+import org.rectify.base.StaleDataException;
+import org.rectify.base.Today;
+import org.rectify.security.Actor;
+import org.rectify.security.CurrentUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rectification workflow: every change of a ledger item's state goes through here. Each step checks who may
+ * take it and in which state, refuses a stale version, applies the change and writes the timeline entry (and
+ * Envers writes the revision) in one transaction.
+ */
+@Service
+@Transactional
+public class RectificationService {
+
+    static final int MAX_TEXT = 2000;
+    static final int MAX_REASON = 1000;
+    static final int MAX_NAME = 50;
+
+    private final MeasureRepository measures;
+    private final MeasureEventRepository events;
+    private final ExtensionRequestRepository extensions;
+    private final EvidenceRepository evidence;
+    private final EvidenceStorage storage;
+    private final LedgerAccess access;
+    private final CurrentUser currentUser;
+    private final Today today;
+
+    @PersistenceContext
+    private EntityManager em;
+
+    public RectificationService(MeasureRepository measures, MeasureEventRepository events,
+            ExtensionRequestRepository extensions, EvidenceRepository evidence, EvidenceStorage storage,
+            LedgerAccess access, CurrentUser currentUser, Today today) {
+        this.measures = measures;
+        this.events = events;
+        this.extensions = extensions;
+        this.evidence = evidence;
+        this.storage = storage;
+        this.access = access;
+        this.currentUser = currentUser;
+        this.today = today;
+    }
+
+    /** 报送整改进展: text, percentage and optional evidence; a new or returned item is in progress from then on. */
+    public void reportProgress(long measureId, int version, String text, int percent,
+            List<EvidenceStorage.StagedFile> files) {
+        Actor actor = currentUser.require();
+        Measure m = load(measureId, version, actor);
+        requireReporter(actor, m);
+        requireStatus(m, MeasureStatus.NOT_STARTED, MeasureStatus.IN_PROGRESS, MeasureStatus.RETURNED);
+        String note = requireText(text, "field.progressNote", MAX_TEXT);
+        if (percent < 0 || percent > 100) {
+            throw new InvalidActionException("workflow.percentRange");
+        }
+        MeasureEvent event = record(m, actor, EventKind.PROGRESS, note,
+                item -> item.recordProgress(today.date(), percent, note));
+        event.progress(percent);
+        attach(m, event, files, actor);
+    }
+
+    /** 申请销号: a completion statement with evidence; the office then verifies. Long-term items are never closed. */
+    public void requestClosing(long measureId, int version, String statement,
+            List<EvidenceStorage.StagedFile> files) {
+        Actor actor = currentUser.require();
+        Measure m = load(measureId, version, actor);
+        requireReporter(actor, m);
+        if (m.getType() == MeasureType.LONG_TERM) {
+            throw new InvalidActionException("workflow.longTermNotClosed");
+        }
+        requireStatus(m, MeasureStatus.NOT_STARTED, MeasureStatus.IN_PROGRESS, MeasureStatus.RETURNED);
+        String note = requireText(statement, "field.completionStatement", MAX_TEXT);
+        if ((files == null || files.isEmpty()) && evidence.countByMeasureId(measureId) == 0) {
+            throw new InvalidActionException("workflow.evidenceRequired");
+        }
+        MeasureEvent event = record(m, actor, EventKind.CLOSE_REQUESTED, note, item -> {
+            item.recordProgress(today.date(), 100, note);
+            item.moveTo(MeasureStatus.PENDING_CLOSE, null);
+        });
+        event.progress(100);
+        attach(m, event, files, actor);
+    }
+
+    /** 销号: the office verifies an application and closes the item. */
+    public void close(long measureId, int version, String note) {
+        Actor actor = currentUser.require();
+        Measure m = load(measureId, version, actor);
+        requireOffice(actor);
+        requireStatus(m, MeasureStatus.PENDING_CLOSE);
+        record(m, actor, EventKind.CLOSED, optionalText(note, MAX_TEXT),
+                item -> item.moveTo(MeasureStatus.CLOSED, today.date()));
+    }
+
+    /** 退回: the office sends an application back with a reason; the unit works on it again. */
+    public void sendBack(long measureId, int version, String reason) {
+        Actor actor = currentUser.require();
+        Measure m = load(measureId, version, actor);
+        requireOffice(actor);
+        requireStatus(m, MeasureStatus.PENDING_CLOSE);
+        String why = requireText(reason, "field.returnReason", MAX_REASON);
+        record(m, actor, EventKind.RETURNED, why, item -> item.moveTo(MeasureStatus.RETURNED, null));
+    }
+
+    /** 延期申请: a later deadline and the reason; one open request at a time. */
+    public ExtensionRequest requestExtension(long measureId, int version, LocalDate newDeadline, String reason) {
+        Actor actor = currentUser.require();
+        Measure m = load(measureId, version, actor);
+        requireReporter(actor, m);
+        requireStatus(m, MeasureStatus.NOT_STARTED, MeasureStatus.IN_PROGRESS, MeasureStatus.RETURNED);
+        if (m.getDeadline() == null) {
+            throw new InvalidActionException("workflow.noDeadlineToExtend");
+        }
+        if (newDeadline == null || !newDeadline.isAfter(m.getDeadline())) {
+            throw new InvalidActionException("workflow.extensionNotLater", m.getDeadline());
+        }
+        if (extensions.findFirstByMeasureIdAndStatus(measureId, ExtensionRequest.Status.PENDING).isPresent()) {
+            throw new InvalidActionException("workflow.extensionPending");
+        }
+        String why = requireText(reason, "field.extensionReason", MAX_REASON);
+        MeasureEvent event = record(m, actor, EventKind.EXTENSION_REQUESTED, why, item -> {
+        });
+        event.deadlines(m.getDeadline(), newDeadline);
+        return extensions.save(new ExtensionRequest(m, newDeadline, why, actor.displayName(), today.now()));
+    }
+
+    /** The office approves (the new deadline applies, the old stays on record) or refuses an extension. */
+    public void decideExtension(long extensionId, int measureVersion, boolean approve, String note) {
+        Actor actor = currentUser.require();
+        ExtensionRequest request = extensions.findById(extensionId)
+                .orElseThrow(() -> new InvalidActionException("workflow.extensionNotFound"));
+        Measure m = load(request.getMeasure().getId(), measureVersion, actor);
+        requireOffice(actor);
+        if (request.getStatus() != ExtensionRequest.Status.PENDING) {
+            throw new InvalidActionException("workflow.extensionDecided");
+        }
+        String text = approve ? optionalText(note, MAX_REASON) : requireText(note, "field.refusalReason",
+                MAX_REASON);
+        LocalDate before = m.getDeadline();
+        MeasureEvent event = record(m, actor, approve ? EventKind.EXTENSION_APPROVED : EventKind.EXTENSION_REFUSED,
+                text, item -> {
+                    if (approve) {
+                        item.extendDeadline(request.getRequestedDeadline());
+                    }
+                });
+        event.deadlines(before, request.getRequestedDeadline());
+        request.decide(approve, actor.displayName(), today.now(), text);
+    }
+
+    /** 督办: who urged, when and what; the office on any item, a leader on the items they lead. */
+    public void urge(long measureId, int version, String urgedBy, LocalDate on, String message) {
+        Actor actor = currentUser.require();
+        Measure m = load(measureId, version, actor);
+        if (!access.canUrge(actor, m)) {
+            throw new NotAllowedException("access.cannotUrge");
+        }
+        if (m.getStatus() == MeasureStatus.CLOSED) {
+            throw new InvalidActionException("workflow.closed");
+        }
+        String who = requireText(urgedBy, "field.urgedBy", MAX_NAME);
+        String text = requireText(message, "field.urgeMessage", MAX_TEXT);
+        LocalDate day = on == null ? today.date() : on;
+        if (day.isAfter(today.date())) {
+            throw new InvalidActionException("workflow.dateInFuture");
+        }
+        MeasureEvent event = new MeasureEvent(m, EventKind.URGED, today.now(), day, actor, text).urgedBy(who);
+        events.save(event);
+        // An urging changes no field of the item, but it must still bump the version: a form opened before it
+        // should not save over it unawares.
+        em.lock(m, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+    }
+
+    /**
+     * The one place a state change happens: apply it, then write the timeline entry with the status before and
+     * after, in the caller's transaction.
+     */
+    private MeasureEvent record(Measure m, Actor actor, EventKind kind, String note, Consumer<Measure> change) {
+        MeasureStatus before = m.getStatus();
+        change.accept(m);
+        MeasureEvent event = new MeasureEvent(m, kind, today.now(), today.date(), actor, note)
+                .status(before, m.getStatus());
+        return events.save(event);
+    }
+
+    private void attach(Measure m, MeasureEvent event, List<EvidenceStorage.StagedFile> files, Actor actor) {
+        if (files == null) {
+            return;
+        }
+        LocalDateTime now = today.now();
+        for (EvidenceStorage.StagedFile file : files) {
+            evidence.save(new Evidence(m, event, storage.store(file), actor.displayName(), now));
+        }
+    }
+
+    /** Loads the item, refuses it outside the actor's scope, and refuses a version someone else has replaced. */
+    private Measure load(long measureId, int version, Actor actor) {
+        Measure m = measures.findById(measureId)
+                .orElseThrow(() -> new InvalidActionException("workflow.notFound", measureId));
+        access.checkCanSee(actor, m);
+        if (m.getVersion() != version) {
+            throw new StaleDataException();
+        }
+        return m;
+    }
+
+    private void requireReporter(Actor actor, Measure m) {
+        if (!access.canReport(actor, m)) {
+            throw new NotAllowedException("access.cannotReport");
+        }
+    }
+
+    private void requireOffice(Actor actor) {
+        if (!access.canVerify(actor)) {
+            throw new NotAllowedException("access.officeOnly");
+        }
+    }
+
+    private static void requireStatus(Measure m, MeasureStatus... allowed) {
+        for (MeasureStatus s : allowed) {
+            if (m.getStatus() == s) {
+                return;
+            }
+        }
+        throw new InvalidActionException("workflow.wrongStatus", m.getStatus());
+    }
+
+    static String requireText(String text, String fieldKey, int max) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            throw new InvalidActionException("validation.required", MessageKey.of(fieldKey));
+        }
+        if (t.length() > max) {
+            throw new InvalidActionException("validation.tooLong", MessageKey.of(fieldKey), max);
+        }
+        return t;
+    }
+
+    static String optionalText(String text, int max) {
+        String t = text == null ? "" : text.strip();
+        if (t.length() > max) {
+            throw new InvalidActionException("validation.tooLong", MessageKey.of("field.note"), max);
+        }
+        return t.isEmpty() ? null : t;
+    }
+}

@@ -1,0 +1,134 @@
+package org.rectify.ledger.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.rectify.ledger.EventKind;
+import org.rectify.ledger.Evidence;
+import org.rectify.ledger.MeasureEvent;
+import org.rectify.ledger.TimelineService;
+
+/**
+ * The item's history, newest first: progress reports, status changes, urgings, extensions and the evidence that
+ * came with them; and, folded away, Envers' revisions of the row. User text is always set as text.
+ */
+class MeasureTimeline extends Composite<VerticalLayout> {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final TimelineService timeline;
+
+    MeasureTimeline(TimelineService timeline, long measureId) {
+        this.timeline = timeline;
+        VerticalLayout layout = getContent();
+        layout.addClassName("timeline");
+        layout.setPadding(false);
+        layout.setSpacing(false);
+
+        List<TimelineService.Entry> entries = timeline.timeline(measureId);
+        layout.add(new H3(getTranslation("timeline.title", entries.size())));
+        if (entries.isEmpty()) {
+            layout.add(new Paragraph(getTranslation("timeline.empty")));
+        }
+        for (TimelineService.Entry entry : entries) {
+            layout.add(entry(entry));
+        }
+        List<TimelineService.Revision> revisions = timeline.revisions(measureId);
+        VerticalLayout revList = new VerticalLayout();
+        revList.setPadding(false);
+        revList.setSpacing(false);
+        for (TimelineService.Revision r : revisions) {
+            String changed = r.changedFields().isEmpty() ? getTranslation("revision.created")
+                    : r.changedFields().stream().map(this::getTranslation).collect(Collectors.joining("、"));
+            Div line = new Div(new Span(getTranslation("revision.line", r.number(), TIME.format(r.at()),
+                    r.username(), changed)));
+            line.addClassName("revision");
+            revList.add(line);
+        }
+        Details details = new Details(getTranslation("revision.title", revisions.size()), revList);
+        details.addClassName("revisions");
+        layout.add(details);
+    }
+
+    private Component entry(TimelineService.Entry entry) {
+        MeasureEvent e = entry.event();
+        Div item = new Div();
+        item.addClassName("timeline-entry");
+        item.addClassName("kind-" + e.getKind().code());
+
+        Span kind = new Span(getTranslation(e.getKind().messageKey()));
+        kind.addClassName("timeline-kind");
+        Span who = new Span(e.getActorName());
+        who.addClassName("timeline-actor");
+        Span when = new Span(TIME.format(e.getHappenedAt()));
+        when.addClassName("timeline-time");
+        Div head = new Div(kind, who, when);
+        head.addClassName("timeline-head");
+        item.add(head);
+
+        Div facts = new Div();
+        facts.addClassName("timeline-facts");
+        if (e.getFromStatus() != null && e.getToStatus() != null && e.getFromStatus() != e.getToStatus()) {
+            facts.add(new Span(getTranslation("timeline.status", getTranslation(e.getFromStatus().messageKey()),
+                    getTranslation(e.getToStatus().messageKey()))));
+        }
+        if (e.getProgress() != null) {
+            facts.add(new Span(getTranslation("timeline.progress", e.getProgress())));
+        }
+        if (e.getNewDeadline() != null) {
+            facts.add(new Span(getTranslation("timeline.deadline", MeasureBadges.date(e.getOldDeadline()),
+                    MeasureBadges.date(e.getNewDeadline()))));
+        }
+        if (e.getKind() == EventKind.URGED) {
+            facts.add(new Span(getTranslation("timeline.urged", e.getUrgedBy(), MeasureBadges.date(e.getEventDate()))));
+        }
+        if (facts.getComponentCount() > 0) {
+            item.add(facts);
+        }
+        if (e.getNote() != null) {
+            Paragraph note = new Paragraph(e.getNote());
+            note.addClassName("text-block");
+            item.add(note);
+        }
+        if (!entry.files().isEmpty()) {
+            Div files = new Div();
+            files.addClassName("timeline-files");
+            entry.files().forEach(f -> files.add(download(f)));
+            item.add(files);
+        }
+        return item;
+    }
+
+    /** A link that streams the file after the service has checked, again, that the user may see its item. */
+    Anchor download(Evidence f) {
+        long id = f.getId();
+        Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
+            TimelineService.Download d = timeline.download(id);
+            return new DownloadResponse(d.content(), d.fileName(), d.contentType(), d.size());
+        }), f.getFileName() + " (" + size(f.getSizeBytes()) + ")");
+        link.addClassName("evidence-link");
+        link.getElement().setAttribute("title", "SHA-256 " + f.getSha256());
+        return link;
+    }
+
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format("%.1f kB", bytes / 1024.0);
+        }
+        return String.format("%.1f MB", bytes / (1024.0 * 1024));
+    }
+}

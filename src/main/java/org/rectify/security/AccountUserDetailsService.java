@@ -1,0 +1,32 @@
+package org.rectify.security;
+
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Loads logins from the {@code app_user} table. */
+@Service
+class AccountUserDetailsService implements UserDetailsService {
+
+    private final UserAccountRepository accounts;
+
+    AccountUserDetailsService(UserAccountRepository accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String username) {
+        UserAccount a = accounts.findByUsername(username.trim())
+                .orElseThrow(() -> new UsernameNotFoundException(username));
+        return new RectifyUser(actorOf(a), a.getPasswordHash(), a.isEnabled());
+    }
+
+    static Actor actorOf(UserAccount a) {
+        return new Actor(a.getId(), a.getUsername(), a.getDisplayName(), a.getRole(),
+                a.getPerson() == null ? null : a.getPerson().getId(),
+                a.getUnit() == null ? null : a.getUnit().getId());
+    }
+}

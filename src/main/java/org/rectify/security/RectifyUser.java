@@ -1,0 +1,45 @@
+package org.rectify.security;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The Spring Security principal: an {@link Actor} plus the password hash and the enabled flag. */
+public class RectifyUser implements UserDetails {
+
+    private final Actor actor;
+    private final String passwordHash;
+    private final boolean enabled;
+
+    public RectifyUser(Actor actor, String passwordHash, boolean enabled) {
+        this.actor = actor;
+        this.passwordHash = passwordHash;
+        this.enabled = enabled;
+    }
+
+    public Actor actor() {
+        return actor;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority("ROLE_" + actor.role().name()));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return actor.username();
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+}

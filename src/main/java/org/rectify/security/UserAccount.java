@@ -1,0 +1,117 @@
+package org.rectify.security;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.rectify.base.domain.AbstractEntity;
+import org.rectify.org.Person;
+import org.rectify.org.Unit;
+
+/** A login of the portal: its role and, for the role that needs one, its unit (联络员) or person (领导). */
+@Entity
+@Table(name = "app_user")
+public class UserAccount extends AbstractEntity {
+
+    @NotBlank
+    @Size(min = 2, max = 50)
+    @Pattern(regexp = "[A-Za-z0-9._-]+", message = "{user.username.pattern}")
+    private String username;
+
+    @NotBlank
+    private String passwordHash;
+
+    @NotBlank
+    @Size(max = 50)
+    private String displayName;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    private Role role;
+
+    /** The committee member a leader login stands for: "items they lead" are this person's. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "person_id")
+    private Person person;
+
+    /** The unit a contact login sees and updates, with its sub-units. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "unit_id")
+    private Unit unit;
+
+    private boolean enabled = true;
+
+    protected UserAccount() {
+    }
+
+    public UserAccount(String username, String passwordHash, String displayName, Role role, Person person,
+            Unit unit) {
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.displayName = displayName;
+        this.role = role;
+        this.person = person;
+        this.unit = unit;
+    }
+
+    @AssertTrue(message = "{user.unitRequired}")
+    boolean isUnitPresentForContacts() {
+        return role != Role.UNIT_CONTACT || unit != null;
+    }
+
+    @AssertTrue(message = "{user.personRequired}")
+    boolean isPersonPresentForLeaders() {
+        return role != Role.LEADER || person != null;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public Person getPerson() {
+        return person;
+    }
+
+    public Unit getUnit() {
+        return unit;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    void assign(String displayName, Role role, Person person, Unit unit) {
+        this.displayName = displayName;
+        this.role = role;
+        this.person = role == Role.LEADER ? person : null;
+        this.unit = role == Role.UNIT_CONTACT ? unit : null;
+    }
+}
