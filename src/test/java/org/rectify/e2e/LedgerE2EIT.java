@@ -24,6 +24,15 @@ class LedgerE2EIT {
         return "http://localhost:" + port + "/" + path;
     }
 
+    /** Logs in through the real login form. */
+    static void login(Page page, String base, String username) {
+        page.navigate(base + "login");
+        page.locator("vaadin-login-form input[name='username']").fill(username);
+        page.locator("vaadin-login-form input[name='password']").fill("demo1234");
+        page.locator("vaadin-login-form vaadin-button[slot='submit']").click();
+        page.waitForURL(url -> !url.contains("/login"));
+    }
+
     /** Runs a browser step; on failure keeps a screenshot and rethrows. */
     private void inBrowser(String name, java.util.function.Consumer<Page> steps) {
         try (BrowserSession browser = BrowserSession.open()) {
@@ -39,6 +48,7 @@ class LedgerE2EIT {
     @Test
     void theLedgerShowsGroupsAndRowsInChinese() {
         inBrowser("ledger", page -> {
+            login(page, url(""), "office");
             page.navigate(url("ledger"));
             assertThat(page.locator("h2.view-title")).hasText("整改台账");
             Locator grid = page.locator("#ledger-grid");
@@ -55,6 +65,7 @@ class LedgerE2EIT {
     @Test
     void aFilteredLinkOpensTheFilteredLedgerAndARowOpensItsDetail() {
         inBrowser("ledger-filtered", page -> {
+            login(page, url(""), "office");
             page.navigate(url("ledger?overdue=1&group=none"));
             assertThat(page.locator("#filter-overdue")).hasAttribute("checked", "");
             Locator alerts = page.locator("#ledger-grid [theme~='error']")
@@ -70,6 +81,7 @@ class LedgerE2EIT {
     @Test
     void theLanguageSwitchTurnsThePortalToEnglishAndBack() {
         inBrowser("language", page -> {
+            login(page, url(""), "office");
             page.navigate(url("ledger"));
             assertThat(page.locator("h2.view-title")).hasText("整改台账");
             page.locator(".navbar vaadin-select").click();

@@ -192,6 +192,26 @@ public class LedgerFixture {
         save(p4, "P4");
     }
 
+    private int extraSeq = 100;
+
+    /**
+     * A new item for a test to change: a problem of this year's meeting with one measure in the given unit, led by
+     * the given leader ({@link #SECRETARY} or {@link #MEMBER}). Returns the measure's id.
+     */
+    public synchronized long freshItem(String unitCode, String leaderName, MeasureType type, LocalDate deadline) {
+        ensure();
+        return tx.execute(s -> {
+            Meeting meeting = meetings.findById(id(CURRENT_MEETING)).orElseThrow();
+            Problem p = new Problem(meeting, ++extraSeq, ProblemScope.TEAM, null, ProblemSource.RESEARCH,
+                    categories.findByName("作风").orElseThrow(), "测试问题 " + extraSeq);
+            Unit unit = units.findById(id(unitCode)).orElseThrow();
+            Person leader = people.findById(id(leaderName)).orElseThrow();
+            Measure m = p.addMeasure(new Measure("测试措施 " + extraSeq, leader, unit, null, type, deadline));
+            problems.saveAndFlush(p);
+            return m.getId();
+        });
+    }
+
     private Unit unit(String name, String code, UnitKind kind, Unit parent, int sort) {
         Unit u = units.saveAndFlush(new Unit(name, code, kind, parent, sort));
         u.updatePath();
