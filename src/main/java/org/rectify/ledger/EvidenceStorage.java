@@ -59,6 +59,13 @@ public class EvidenceStorage {
         return properties.maxSize().toBytes();
     }
 
+    /** The size limit for people: "20 MB", "64 KB". */
+    public String maxSizeText() {
+        long bytes = maxBytes();
+        return bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB"
+                : bytes >= 1024 ? bytes / 1024 + " KB" : bytes + " B";
+    }
+
     public static java.util.Set<String> allowedExtensions() {
         return SIGNATURES.keySet();
     }
@@ -70,7 +77,7 @@ public class EvidenceStorage {
             throw new InvalidActionException("evidence.badType", fileName);
         }
         if (size > maxBytes()) {
-            throw new InvalidActionException("evidence.tooLarge", fileName, properties.maxSize().toMegabytes());
+            throw new InvalidActionException("evidence.tooLarge", fileName, maxSizeText());
         }
         if (size <= 0) {
             throw new InvalidActionException("evidence.empty", fileName);

@@ -45,7 +45,7 @@ class EvidenceUpload extends Composite<VerticalLayout> {
         messages.addClassName("upload-messages");
         Span hint = new Span(getTranslation("upload.hint",
                 String.join(" / ", EvidenceStorage.allowedExtensions().stream().sorted().toList()),
-                storage.maxBytes() / (1024 * 1024)));
+                storage.maxSizeText()));
         hint.addClassName("upload-hint");
         VerticalLayout layout = getContent();
         layout.setPadding(false);
