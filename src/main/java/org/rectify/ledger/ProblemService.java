@@ -111,10 +111,10 @@ public class ProblemService {
         List<Violation> v = new ArrayList<>();
         Meeting meeting = d.meetingId() == null ? null : meetings.findById(d.meetingId()).orElse(null);
         if (meeting == null) {
-            v.add(new Violation("meeting", -1, "validation.required"));
+            v.add(new Violation("meeting", -1, "validation.requiredField"));
         }
         if (d.scope() == null) {
-            v.add(new Violation("scope", -1, "validation.required"));
+            v.add(new Violation("scope", -1, "validation.requiredField"));
         } else if (d.scope() == ProblemScope.INDIVIDUAL) {
             Person member = d.memberId() == null ? null : people.findById(d.memberId()).orElse(null);
             if (member == null || !member.isCommitteeMember()) {
@@ -122,10 +122,10 @@ public class ProblemService {
             }
         }
         if (d.source() == null) {
-            v.add(new Violation("source", -1, "validation.required"));
+            v.add(new Violation("source", -1, "validation.requiredField"));
         }
         if (d.categoryId() == null || categories.findById(d.categoryId()).isEmpty()) {
-            v.add(new Violation("category", -1, "validation.required"));
+            v.add(new Violation("category", -1, "validation.requiredField"));
         }
         text(v, "description", -1, d.description(), true, MAX_DESCRIPTION);
         text(v, "causeAnalysis", -1, d.causeAnalysis(), false, MAX_CAUSE);
@@ -147,7 +147,7 @@ public class ProblemService {
         }
         Unit unit = m.unitId() == null ? null : units.findById(m.unitId()).orElse(null);
         if (unit == null) {
-            v.add(new Violation("measure.unit", i, "validation.required"));
+            v.add(new Violation("measure.unit", i, "validation.requiredField"));
         }
         if (m.contactId() != null) {
             Person contact = people.findById(m.contactId()).orElse(null);
@@ -156,7 +156,7 @@ public class ProblemService {
             }
         }
         if (m.type() == null) {
-            v.add(new Violation("measure.type", i, "validation.required"));
+            v.add(new Violation("measure.type", i, "validation.requiredField"));
         } else if (m.type() != MeasureType.LONG_TERM && m.deadline() == null) {
             v.add(new Violation("measure.deadline", i, "measure.deadlineRequired"));
         }
@@ -168,7 +168,7 @@ public class ProblemService {
     private static void text(List<Violation> v, String field, int index, String value, boolean required, int max) {
         String t = value == null ? "" : value.strip();
         if (required && t.isEmpty()) {
-            v.add(new Violation(field, index, "validation.required"));
+            v.add(new Violation(field, index, "validation.requiredField"));
         } else if (t.length() > max) {
             v.add(new Violation(field, index, "validation.tooLongField", max, t.length()));
         }

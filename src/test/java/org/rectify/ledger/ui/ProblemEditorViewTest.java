@@ -1,0 +1,162 @@
+package org.rectify.ledger.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.rectify.testing.TestConfig.TODAY;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import java.time.LocalDate;
+import kotlin.jvm.functions.Function0;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rectify.ledger.Category;
+import org.rectify.ledger.MeasureEventRepository;
+import org.rectify.ledger.MeasureType;
+import org.rectify.ledger.ProblemRepository;
+import org.rectify.ledger.ProblemSource;
+import org.rectify.base.domain.AbstractEntity;
+import org.rectify.testing.H2Test;
+import org.rectify.testing.LedgerFixture;
+import org.rectify.testing.TestLogin;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The office enters a problem with its measures: messages next to the fields, then a saved ledger row. */
+@H2Test
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:rectify-workflow-ui;MODE=MySQL;"
+        + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+class ProblemEditorViewTest {
+
+    private static final Routes ROUTES = new Routes().autoDiscoverViews("org.rectify");
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    LedgerFixture fixture;
+    @Autowired
+    ProblemRepository problems;
+    @Autowired
+    MeasureEventRepository events;
+    @Autowired
+    TransactionTemplate tx;
+
+    @BeforeEach
+    void setUp() {
+        fixture.login(LedgerFixture.OFFICE);
+        TestLogin.bridgeToKaribu();
+        Function0<UI> uiFactory = UI::new;
+        MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, context, uiFactory));
+        UI.getCurrent().navigate("problems/edit");
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+        TestLogin.logout();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> ComboBox<T> combo(String id) {
+        return _get(ComboBox.class, spec -> spec.withId(id));
+    }
+
+    private static <T extends AbstractEntity> T item(ComboBox<T> box, long id) {
+        return box.getListDataView().getItems().filter(i -> i.getId() == id).findFirst().orElseThrow();
+    }
+
+    private static TextArea area(String id) {
+        return _get(TextArea.class, spec -> spec.withId(id));
+    }
+
+    @Test
+    void emptyAndContradictoryInputIsMarkedFieldByField() {
+        long before = problems.count();
+        _click(_get(Button.class, spec -> spec.withId("save-problem")));
+        assertThat(_get(Div.class, spec -> spec.withId("problem-form-error")).getText()).startsWith("有 ");
+        assertThat(area("problem-description").isInvalid()).isTrue();
+        assertThat(area("problem-description").getErrorMessage()).isEqualTo("此项为必填项。");
+        assertThat(combo("problem-source").isInvalid()).isTrue();
+        assertThat(area("measure-content-1").isInvalid()).isTrue();
+        assertThat(combo("measure-leader-1").getErrorMessage()).isEqualTo("请选择责任领导（班子成员）。");
+
+        // A deadline before the meeting, and an over-long description.
+        _setValue(area("problem-description"), "字".repeat(2001));
+        DatePicker deadline = _get(DatePicker.class, spec -> spec.withId("measure-deadline-1"));
+        _setValue(deadline, LocalDate.of(2025, 12, 1));
+        _click(_get(Button.class, spec -> spec.withId("save-problem")));
+        assertThat(area("problem-description").getErrorMessage()).isEqualTo("不能超过 2000 个字（当前 2001 个字）。");
+        assertThat(deadline.getErrorMessage()).isEqualTo("整改时限不能早于会议日期 2026-01-20。");
+        assertThat(problems.count()).as("nothing saved").isEqualTo(before);
+    }
+
+    @Test
+    void aValidProblemIsSavedWithItsMeasuresAndTheNextOneStartsFromTheSameContext() {
+        ComboBox<org.rectify.meeting.Meeting> meeting = combo("problem-meeting");
+        _setValue(meeting, item(meeting, fixture.id(LedgerFixture.CURRENT_MEETING)));
+        _setValue(combo("problem-source"), ProblemSource.MASS_FEEDBACK);
+        ComboBox<Category> category = combo("problem-category");
+        _setValue(category, category.getListDataView().getItems().filter(c -> c.getName().equals("纪律"))
+                .findFirst().orElseThrow());
+        _setValue(area("problem-description"), "会风会纪执行不严，个别同志开会迟到早退");
+        _setValue(area("measure-content-1"), "严格执行会议签到和请假制度，每季度通报一次");
+        ComboBox<org.rectify.org.Person> leader = combo("measure-leader-1");
+        _setValue(leader, item(leader, fixture.id(LedgerFixture.SECRETARY)));
+        ComboBox<org.rectify.org.Unit> unit = combo("measure-unit-1");
+        _setValue(unit, item(unit, fixture.id(LedgerFixture.A)));
+        assertThat(combo("measure-contact-1").getValue()).as("the unit's contact person is proposed")
+                .extracting(p -> ((org.rectify.org.Person) p).getName()).isEqualTo("联络员甲");
+        _setValue(_get(DatePicker.class, spec -> spec.withId("measure-deadline-1")), TODAY.plusDays(30));
+
+        _click(_get(Button.class, spec -> spec.withId("add-measure")));
+        _setValue(area("measure-content-2"), "将会风会纪纳入年度考核");
+        ComboBox<org.rectify.org.Person> leader2 = combo("measure-leader-2");
+        _setValue(leader2, item(leader2, fixture.id(LedgerFixture.MEMBER)));
+        ComboBox<org.rectify.org.Unit> unit2 = combo("measure-unit-2");
+        _setValue(unit2, item(unit2, fixture.id(LedgerFixture.B)));
+        @SuppressWarnings("unchecked")
+        Select<MeasureType> type2 = _get(Select.class, spec -> spec.withId("measure-type-2"));
+        _setValue(type2, MeasureType.LONG_TERM);
+
+        long before = problems.count();
+        _click(_get(Button.class, spec -> spec.withId("save-and-next")));
+        assertThat(problems.count()).isEqualTo(before + 1);
+        tx.executeWithoutResult(s -> {
+            var saved = problems.findAll().stream()
+                    .filter(p -> p.getDescription().equals("会风会纪执行不严，个别同志开会迟到早退")).findFirst().orElseThrow();
+            assertThat(saved.getMeasures()).extracting(m -> m.getContent(), m -> m.getType())
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("严格执行会议签到和请假制度，每季度通报一次",
+                                    MeasureType.PHASED),
+                            org.assertj.core.groups.Tuple.tuple("将会风会纪纳入年度考核", MeasureType.LONG_TERM));
+            assertThat(events.findByMeasureIdOrderByHappenedAtDescIdDesc(saved.getMeasures().get(0).getId()))
+                    .extracting(e -> e.getKind().name()).containsExactly("CREATED");
+        });
+        // The next problem starts empty in the same meeting, source, category and owners.
+        assertThat(area("problem-description").getValue()).isEmpty();
+        assertThat(combo("problem-source").getValue()).isEqualTo(ProblemSource.MASS_FEEDBACK);
+        assertThat(((org.rectify.meeting.Meeting) combo("problem-meeting").getValue()).getId())
+                .isEqualTo(fixture.id(LedgerFixture.CURRENT_MEETING));
+        assertThat(((org.rectify.org.Unit) combo("measure-unit-1").getValue()).getId())
+                .isEqualTo(fixture.id(LedgerFixture.A));
+    }
+
+    @Test
+    void otherRolesCannotOpenTheEditor() {
+        fixture.login(LedgerFixture.CONTACT_A);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> UI.getCurrent().navigate("problems/edit"))
+                .hasMessageContaining("Access is denied");
+    }
+}
