@@ -21,6 +21,17 @@ class RolesE2EIT {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.rectify.ledger.MeasureRepository measures;
+
+    /** The first demo item matching, as an id for a URL. */
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
+    private long item(java.util.function.Predicate<org.rectify.ledger.Measure> which) {
+        return tx.execute(s -> measures.findAll().stream().filter(which).findFirst().orElseThrow().getId());
+    }
+
     private String url(String path) {
         return "http://localhost:" + port + "/" + path;
     }
@@ -60,6 +71,13 @@ class RolesE2EIT {
             assertThat(page.locator("vaadin-side-nav")).containsText("录入检视问题");
             assertThat(page.locator(".ledger-summary")).containsText("共 154 项");
         });
+        long pending = item(m -> m.getStatus() == org.rectify.ledger.MeasureStatus.PENDING_CLOSE);
+        inBrowser("office-detail", page -> {
+            LedgerE2EIT.login(page, url(""), "office");
+            page.navigate(url("ledger/item/" + pending));
+            assertThat(page.locator("#action-close")).isVisible();
+            assertThat(page.locator(".timeline")).containsText("申请销号");
+        });
         inBrowser("office-users", page -> {
             LedgerE2EIT.login(page, url(""), "office");
             page.navigate(url("admin/users"));
@@ -83,17 +101,23 @@ class RolesE2EIT {
             page.navigate(url("admin/users"));
             assertThat(page.locator("#users-grid")).hasCount(0);
         });
+        long foreign = item(m -> !m.getUnit().getCode().equals("ZRK"));
         inBrowser("contact-refused", page -> {
             LedgerE2EIT.login(page, url(""), "contact");
-            // An item of another unit, typed into the URL: the first measure belongs to 党委办公室 or another unit.
-            page.navigate(url("ledger?group=none"));
-            page.navigate(url("ledger/item/1"));
-            Locator refused = page.locator("#refused");
-            Locator title = page.locator("h2");
-            assertThat(title.first()).isVisible();
-            if (refused.count() > 0) {
-                assertThat(refused).containsText("无权查看");
-            }
+            // An item of another unit, typed into the URL.
+            page.navigate(url("ledger/item/" + foreign));
+            assertThat(page.locator("#refused")).containsText("无权查看");
+        });
+        long own = item(m -> m.getUnit().getCode().equals("ZRK")
+                && m.getStatus() == org.rectify.ledger.MeasureStatus.IN_PROGRESS
+                && m.getType() == org.rectify.ledger.MeasureType.PHASED);
+        inBrowser("contact-progress-dialog", page -> {
+            LedgerE2EIT.login(page, url(""), "contact");
+            page.navigate(url("ledger/item/" + own));
+            page.locator("#action-progress").click();
+            Locator dialog = page.locator("[role=dialog]").filter(new Locator.FilterOptions().setHasText("整改进展"));
+            assertThat(dialog).isVisible();
+            assertThat(dialog.locator("vaadin-upload")).isVisible();
         });
     }
 

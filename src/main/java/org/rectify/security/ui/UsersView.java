@@ -87,7 +87,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         Button reset = new Button(getTranslation("users.resetPassword"), e -> resetPassword(u));
         reset.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         HorizontalLayout actions = new HorizontalLayout(edit, toggle, reset);
-        actions.setSpacing(false);
+        actions.getStyle().set("gap", "var(--lumo-space-m)");
         return actions;
     }
 
