@@ -7,18 +7,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rectify.base.InvalidActionException;
 import org.rectify.base.NotAllowedException;
-import org.rectify.testing.H2Test;
+import org.rectify.testing.WorkflowH2Test;
 import org.rectify.testing.LedgerFixture;
 import org.rectify.testing.TestLogin;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.TestPropertySource;
 
 /** The office administers logins; nobody else can; passwords are bcrypt hashes. */
-@H2Test
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:rectify-workflow-ui;MODE=MySQL;"
-        + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@WorkflowH2Test
 class UserServiceTest {
 
     @Autowired

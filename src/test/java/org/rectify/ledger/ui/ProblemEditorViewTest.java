@@ -27,18 +27,15 @@ import org.rectify.ledger.MeasureType;
 import org.rectify.ledger.ProblemRepository;
 import org.rectify.ledger.ProblemSource;
 import org.rectify.base.domain.AbstractEntity;
-import org.rectify.testing.H2Test;
+import org.rectify.testing.WorkflowH2Test;
 import org.rectify.testing.LedgerFixture;
 import org.rectify.testing.TestLogin;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The office enters a problem with its measures: messages next to the fields, then a saved ledger row. */
-@H2Test
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:rectify-workflow-ui;MODE=MySQL;"
-        + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@WorkflowH2Test
 class ProblemEditorViewTest {
 
     private static final Routes ROUTES = new Routes().autoDiscoverViews("org.rectify");

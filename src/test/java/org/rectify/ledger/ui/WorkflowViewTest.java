@@ -30,22 +30,17 @@ import org.rectify.ledger.MeasureRepository;
 import org.rectify.ledger.MeasureStatus;
 import org.rectify.ledger.MeasureType;
 import org.rectify.ledger.RectificationService;
-import org.rectify.testing.H2Test;
+import org.rectify.testing.WorkflowH2Test;
 import org.rectify.testing.LedgerFixture;
 import org.rectify.testing.TestLogin;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The workflow through the real views (Karibu-Testing): a unit contact reports progress with a file and applies
  * for closing, the office closes, the timeline shows each step; and every kind of bad input gets a clear message.
  */
-@H2Test
-@TestPropertySource(properties = {
-        "spring.datasource.url=jdbc:h2:mem:rectify-workflow-ui;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        "rectify.evidence.dir=target/test-evidence/ui", "rectify.evidence.max-size=64KB"})
+@WorkflowH2Test
 class WorkflowViewTest {
 
     private static final Routes ROUTES = new Routes().autoDiscoverViews("org.rectify");
