@@ -24,6 +24,12 @@ public class LedgerFilter {
     /** Not closed and due from today up to this many days ahead. */
     private Integer dueWithinDays;
     private boolean staleOnly;
+    /** Not closed (整改中 in the broad sense, overdue included). */
+    private boolean openOnly;
+    /** Not closed and not overdue. */
+    private boolean onTrackOnly;
+    /** Due soon with no recent progress report: see {@link MeasureRules#isAtRisk}. */
+    private boolean atRiskOnly;
     /** Free text over the problem description and the measure text. */
     private String text;
 
@@ -42,6 +48,9 @@ public class LedgerFilter {
         c.overdueOnly = overdueOnly;
         c.dueWithinDays = dueWithinDays;
         c.staleOnly = staleOnly;
+        c.openOnly = openOnly;
+        c.onTrackOnly = onTrackOnly;
+        c.atRiskOnly = atRiskOnly;
         c.text = text;
         return c;
     }
@@ -167,6 +176,33 @@ public class LedgerFilter {
         return this;
     }
 
+    public boolean isOpenOnly() {
+        return openOnly;
+    }
+
+    public LedgerFilter setOpenOnly(boolean openOnly) {
+        this.openOnly = openOnly;
+        return this;
+    }
+
+    public boolean isOnTrackOnly() {
+        return onTrackOnly;
+    }
+
+    public LedgerFilter setOnTrackOnly(boolean onTrackOnly) {
+        this.onTrackOnly = onTrackOnly;
+        return this;
+    }
+
+    public boolean isAtRiskOnly() {
+        return atRiskOnly;
+    }
+
+    public LedgerFilter setAtRiskOnly(boolean atRiskOnly) {
+        this.atRiskOnly = atRiskOnly;
+        return this;
+    }
+
     public String getText() {
         return text;
     }
@@ -181,7 +217,8 @@ public class LedgerFilter {
         if (!(o instanceof LedgerFilter f)) {
             return false;
         }
-        return overdueOnly == f.overdueOnly && staleOnly == f.staleOnly && Objects.equals(meetingId, f.meetingId)
+        return overdueOnly == f.overdueOnly && staleOnly == f.staleOnly && openOnly == f.openOnly
+                && onTrackOnly == f.onTrackOnly && atRiskOnly == f.atRiskOnly && Objects.equals(meetingId, f.meetingId)
                 && Objects.equals(year, f.year) && Objects.equals(unitId, f.unitId)
                 && Objects.equals(categoryId, f.categoryId) && source == f.source && type == f.type
                 && status == f.status && Objects.equals(leaderId, f.leaderId)
@@ -192,6 +229,6 @@ public class LedgerFilter {
     @Override
     public int hashCode() {
         return Objects.hash(meetingId, year, unitId, categoryId, source, type, status, leaderId, deadlineFrom,
-                deadlineTo, overdueOnly, dueWithinDays, staleOnly, text);
+                deadlineTo, overdueOnly, dueWithinDays, staleOnly, openOnly, onTrackOnly, atRiskOnly, text);
     }
 }

@@ -63,16 +63,57 @@ class LedgerQueries {
         return em.createQuery(cq).getSingleResult();
     }
 
-    /** Totals over everything the filter matches; {@code key} is 0. */
-    GroupCount totals(Query q) {
+    /** Totals over everything the filter matches. */
+    record Totals(long total, long closed, long overdue, long dueSoon, long stale, long atRisk) {
+    }
+
+    Totals totals(Query q, int dueSoonDays) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Tuple> cq = cb.createTupleQuery();
         Root<Measure> m = cq.from(Measure.class);
+        Joins j = Joins.plain(m);
+        Path<LocalDate> heldOn = j.meeting.get("heldOn");
         cq.multiselect(cb.count(m), countIf(cb, MeasureRules.closed(cb, m)),
-                        countIf(cb, MeasureRules.overdue(cb, m, q.today())))
-                .where(predicates(cb, m, Joins.plain(m), q));
+                        countIf(cb, MeasureRules.overdue(cb, m, q.today())),
+                        countIf(cb, MeasureRules.dueWithin(cb, m, q.today(), dueSoonDays)),
+                        countIf(cb, MeasureRules.stale(cb, m, heldOn, q.today(), q.stalePeriodDays())),
+                        countIf(cb, MeasureRules.atRisk(cb, m, heldOn, q.today())))
+                .where(predicates(cb, m, j, q));
         Tuple t = em.createQuery(cq).getSingleResult();
-        return new GroupCount(0, t.get(0, Long.class), toLong(t.get(1)), toLong(t.get(2)));
+        return new Totals(t.get(0, Long.class), toLong(t.get(1)), toLong(t.get(2)), toLong(t.get(3)),
+                toLong(t.get(4)), toLong(t.get(5)));
+    }
+
+    /** Per rectification type: all and closed. */
+    record TypeCount(MeasureType type, long total, long closed) {
+    }
+
+    List<TypeCount> countByType(Query q) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Tuple> cq = cb.createTupleQuery();
+        Root<Measure> m = cq.from(Measure.class);
+        Path<MeasureType> type = m.get("type");
+        cq.multiselect(type, cb.count(m), countIf(cb, MeasureRules.closed(cb, m)))
+                .where(predicates(cb, m, Joins.plain(m), q)).groupBy(type);
+        return em.createQuery(cq).getResultList().stream()
+                .map(t -> new TypeCount(t.get(0, MeasureType.class), t.get(1, Long.class), toLong(t.get(2))))
+                .toList();
+    }
+
+    /** How many matching measures fall on each day of a date column (deadline, completion day). */
+    List<DayCount> countByDay(Query q, String dateField) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Tuple> cq = cb.createTupleQuery();
+        Root<Measure> m = cq.from(Measure.class);
+        Path<LocalDate> day = m.get(dateField);
+        List<Predicate> where = new ArrayList<>(List.of(predicates(cb, m, Joins.plain(m), q)));
+        where.add(cb.isNotNull(day));
+        cq.multiselect(day, cb.count(m)).where(where.toArray(Predicate[]::new)).groupBy(day).orderBy(cb.asc(day));
+        return em.createQuery(cq).getResultList().stream()
+                .map(t -> new DayCount(t.get(0, LocalDate.class), t.get(1, Long.class))).toList();
+    }
+
+    record DayCount(LocalDate day, long count) {
     }
 
     List<GroupCount> countByGroup(Query q, LedgerGrouping grouping) {
@@ -151,6 +192,16 @@ class LedgerQueries {
         }
         if (f.isStaleOnly()) {
             ps.add(MeasureRules.stale(cb, m, j.meeting.get("heldOn"), q.today(), q.stalePeriodDays()));
+        }
+        if (f.isOpenOnly()) {
+            ps.add(MeasureRules.notClosed(cb, m));
+        }
+        if (f.isOnTrackOnly()) {
+            ps.add(MeasureRules.notClosed(cb, m));
+            ps.add(cb.not(MeasureRules.overdue(cb, m, q.today())));
+        }
+        if (f.isAtRiskOnly()) {
+            ps.add(MeasureRules.atRisk(cb, m, j.meeting.get("heldOn"), q.today()));
         }
         if (f.getText() != null) {
             String pattern = "%" + escapeLike(f.getText().toLowerCase(Locale.ROOT)) + "%";

@@ -67,10 +67,42 @@ public class LedgerService {
         return queries.count(query(filter, group));
     }
 
-    /** Totals (all, closed, overdue) of everything the filter matches. */
+    /** Totals of everything the filter matches: all, closed, overdue, due soon, stale, at risk. */
     public LedgerTotals totals(LedgerFilter filter) {
-        LedgerQueries.GroupCount c = queries.totals(query(filter, null));
-        return new LedgerTotals(c.total(), c.closed(), c.overdue());
+        LedgerQueries.Totals t = queries.totals(query(filter, null), properties.dueSoonDays());
+        return new LedgerTotals(t.total(), t.closed(), t.overdue(), t.dueSoon(), t.stale(), t.atRisk());
+    }
+
+    /** Per rectification type (即知即改 / 阶段性整改 / 长期整改): all and closed, in the type's order. */
+    public List<TypeTotals> totalsByType(LedgerFilter filter) {
+        Map<MeasureType, LedgerQueries.TypeCount> counts = queries.countByType(query(filter, null)).stream()
+                .collect(Collectors.toMap(LedgerQueries.TypeCount::type, Function.identity()));
+        return java.util.Arrays.stream(MeasureType.values())
+                .map(t -> counts.getOrDefault(t, new LedgerQueries.TypeCount(t, 0, 0)))
+                .map(c -> new TypeTotals(c.type(), c.total(), c.closed()))
+                .toList();
+    }
+
+    public record TypeTotals(MeasureType type, long total, long closed) {
+        public long open() {
+            return total - closed;
+        }
+    }
+
+    /** Matching measures per deadline day (only those with a deadline). */
+    public java.util.SortedMap<LocalDate, Long> countByDeadline(LedgerFilter filter) {
+        return byDay(filter, "deadline");
+    }
+
+    /** Matching closed measures per completion day. */
+    public java.util.SortedMap<LocalDate, Long> countByCompletion(LedgerFilter filter) {
+        return byDay(filter, "completedOn");
+    }
+
+    private java.util.SortedMap<LocalDate, Long> byDay(LedgerFilter filter, String field) {
+        java.util.SortedMap<LocalDate, Long> days = new java.util.TreeMap<>();
+        queries.countByDay(query(filter, null), field).forEach(d -> days.put(d.day(), d.count()));
+        return days;
     }
 
     /** The groups that have matching rows, each with its totals, in the ledger's order (unit tree / category). */
@@ -144,6 +176,10 @@ public class LedgerService {
         return MeasureRules.isDueWithin(m, today.date(), properties.dueSoonDays());
     }
 
+    public boolean isAtRisk(Measure m) {
+        return MeasureRules.isAtRisk(m, today.date());
+    }
+
     public boolean isStale(Measure m) {
         return MeasureRules.isStale(m, today.date(), properties.longTermPeriodDays());
     }
@@ -163,11 +199,16 @@ public class LedgerService {
                 group == null ? null : group.key(), today.date(), properties.longTermPeriodDays());
     }
 
-    public record LedgerTotals(long total, long closed, long overdue) {
+    public record LedgerTotals(long total, long closed, long overdue, long dueSoon, long stale, long atRisk) {
 
         /** Share of closed items in percent, rounded down; 0 for an empty ledger. */
         public int completionPercent() {
             return total == 0 ? 0 : (int) (closed * 100 / total);
+        }
+
+        /** Not closed, overdue included. */
+        public long open() {
+            return total - closed;
         }
     }
 

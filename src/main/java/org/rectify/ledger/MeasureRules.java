@@ -55,6 +55,31 @@ public final class MeasureRules {
                 cb.lessThan(last, today.minusDays(periodDays)));
     }
 
+    /** "At risk": due within this many days … */
+    public static final int AT_RISK_WINDOW_DAYS = 14;
+    /** … and no progress report for this many days. */
+    public static final int AT_RISK_SILENT_DAYS = 30;
+
+    /**
+     * At risk: not closed, due within {@link #AT_RISK_WINDOW_DAYS} days, and no progress report (or, before the
+     * first one, the meeting) for more than {@link #AT_RISK_SILENT_DAYS} days.
+     */
+    public static boolean isAtRisk(Measure m, LocalDate today) {
+        if (!isDueWithin(m, today, AT_RISK_WINDOW_DAYS)) {
+            return false;
+        }
+        LocalDate last = m.getLastProgressOn() != null ? m.getLastProgressOn()
+                : m.getProblem().getMeeting().getHeldOn();
+        return last.isBefore(today.minusDays(AT_RISK_SILENT_DAYS));
+    }
+
+    public static Predicate atRisk(CriteriaBuilder cb, Path<Measure> m, Path<LocalDate> meetingHeldOn,
+            LocalDate today) {
+        Expression<LocalDate> last = cb.coalesce(m.<LocalDate>get("lastProgressOn"), meetingHeldOn);
+        return cb.and(dueWithin(cb, m, today, AT_RISK_WINDOW_DAYS),
+                cb.lessThan(last, today.minusDays(AT_RISK_SILENT_DAYS)));
+    }
+
     public static Predicate closed(CriteriaBuilder cb, Path<Measure> m) {
         return cb.equal(m.get("status"), MeasureStatus.CLOSED);
     }

@@ -6,11 +6,11 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.rectify.disclosure.ui.DisclosureView;
-import org.rectify.ledger.ui.LedgerView;
+import org.rectify.dashboard.ui.DashboardView;
 import org.rectify.security.CurrentUser;
 import org.rectify.security.Role;
 
-/** The portal's root: each role's start page (members: the disclosure page; everyone else: the ledger). */
+/** The portal's root: each role's start page (members: the disclosure page; everyone else: the dashboard). */
 @Route("")
 @PermitAll
 public class HomeView extends Div implements BeforeEnterObserver {
@@ -24,6 +24,6 @@ public class HomeView extends Div implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         boolean member = currentUser.find().map(a -> a.is(Role.MEMBER)).orElse(false);
-        event.forwardTo(member ? DisclosureView.class : LedgerView.class);
+        event.forwardTo(member ? DisclosureView.class : DashboardView.class);
     }
 }

@@ -17,28 +17,38 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.Scroller;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import org.rectify.base.ui.component.LanguageSelect;
+import org.rectify.dashboard.DashboardService;
+import org.rectify.dashboard.ui.DashboardView;
 import org.rectify.disclosure.ui.DisclosureView;
 import org.rectify.ledger.ui.LedgerView;
 import org.rectify.ledger.ui.ProblemEditorView;
 import org.rectify.security.Actor;
 import org.rectify.security.CurrentUser;
+import org.rectify.security.Role;
 import org.rectify.security.ui.UsersView;
 
 /** The frame of every page: title bar with the user and the language switch, side navigation by role. */
 @Layout
 @PermitAll
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final AccessAnnotationChecker accessChecker;
+    private final DashboardService dashboard;
+    private final CurrentUser currentUser;
+    private final Span overdueBadge = new Span();
 
     public MainLayout(CurrentUser currentUser, AuthenticationContext authentication,
-            AccessAnnotationChecker accessChecker) {
+            AccessAnnotationChecker accessChecker, DashboardService dashboard) {
         this.accessChecker = accessChecker;
+        this.dashboard = dashboard;
+        this.currentUser = currentUser;
         setPrimarySection(Section.DRAWER);
         addToDrawer(drawerHeader(), new Scroller(navigation()), new Footer());
         addToNavbar(true, navbar(currentUser, authentication));
@@ -57,17 +67,37 @@ public class MainLayout extends AppLayout {
     /** Only the pages the user may open. */
     private SideNav navigation() {
         SideNav nav = new SideNav();
-        item(nav, "nav.ledger", LedgerView.class, VaadinIcon.TABLE);
+        item(nav, "nav.dashboard", DashboardView.class, VaadinIcon.DASHBOARD);
+        SideNavItem ledger = item(nav, "nav.ledger", LedgerView.class, VaadinIcon.TABLE);
+        if (ledger != null) {
+            overdueBadge.getElement().getThemeList().addAll(java.util.List.of("badge", "error", "pill", "small"));
+            overdueBadge.setId("overdue-badge");
+            ledger.setSuffixComponent(overdueBadge);
+        }
         item(nav, "nav.newProblem", ProblemEditorView.class, VaadinIcon.PLUS_SQUARE_O);
         item(nav, "nav.disclosure", DisclosureView.class, VaadinIcon.MEGAPHONE);
         item(nav, "nav.users", UsersView.class, VaadinIcon.USERS);
         return nav;
     }
 
-    private void item(SideNav nav, String key, Class<? extends Component> view, VaadinIcon icon) {
-        if (accessChecker.hasAccess(view)) {
-            nav.addItem(new SideNavItem(getTranslation(key), view, icon.create()));
+    private SideNavItem item(SideNav nav, String key, Class<? extends Component> view, VaadinIcon icon) {
+        if (!accessChecker.hasAccess(view)) {
+            return null;
         }
+        SideNavItem item = new SideNavItem(getTranslation(key), view, icon.create());
+        nav.addItem(item);
+        return item;
+    }
+
+    /** The number of overdue items in the user's scope, fresh on every navigation. */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        super.afterNavigation();
+        boolean seesLedger = currentUser.find().map(a -> !a.is(Role.MEMBER)).orElse(false);
+        long overdue = seesLedger ? dashboard.overdueCount() : 0;
+        overdueBadge.setText(String.valueOf(overdue));
+        overdueBadge.setVisible(overdue > 0);
+        overdueBadge.getElement().setAttribute("title", getTranslation("nav.overdueBadge", overdue));
     }
 
     private HorizontalLayout navbar(CurrentUser currentUser, AuthenticationContext authentication) {

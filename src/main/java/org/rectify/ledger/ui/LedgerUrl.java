@@ -38,6 +38,9 @@ public final class LedgerUrl {
     public static final String OVERDUE = "overdue";
     public static final String DUE_WITHIN = "due";
     public static final String STALE = "stale";
+    public static final String OPEN = "open";
+    public static final String ON_TRACK = "ontrack";
+    public static final String AT_RISK = "risk";
     public static final String TEXT = "q";
     public static final String GROUP = "group";
 
@@ -68,6 +71,9 @@ public final class LedgerUrl {
         put(p, OVERDUE, f.isOverdueOnly() ? "1" : null);
         put(p, DUE_WITHIN, f.getDueWithinDays());
         put(p, STALE, f.isStaleOnly() ? "1" : null);
+        put(p, OPEN, f.isOpenOnly() ? "1" : null);
+        put(p, ON_TRACK, f.isOnTrackOnly() ? "1" : null);
+        put(p, AT_RISK, f.isAtRiskOnly() ? "1" : null);
         put(p, TEXT, f.getText());
         put(p, GROUP, grouping == LedgerGrouping.UNIT ? null : grouping.code());
         return QueryParameters.simple(p);
@@ -99,6 +105,9 @@ public final class LedgerUrl {
         f.setDueWithinDays(r.value(DUE_WITHIN,
                 s -> parseInt(s).filter(d -> d >= 0 && d <= MAX_DUE_WITHIN_DAYS)));
         f.setStaleOnly(Boolean.TRUE.equals(r.value(STALE, LedgerUrl::parseFlag)));
+        f.setOpenOnly(Boolean.TRUE.equals(r.value(OPEN, LedgerUrl::parseFlag)));
+        f.setOnTrackOnly(Boolean.TRUE.equals(r.value(ON_TRACK, LedgerUrl::parseFlag)));
+        f.setAtRiskOnly(Boolean.TRUE.equals(r.value(AT_RISK, LedgerUrl::parseFlag)));
         f.setText(r.value(TEXT, s -> Optional.of(s.length() > 200 ? s.substring(0, 200) : s)));
         LedgerGrouping grouping = r.value(GROUP, s -> Labelled.fromCode(LedgerGrouping.class, s));
         for (String name : params.keySet()) {

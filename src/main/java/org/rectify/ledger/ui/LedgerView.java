@@ -424,7 +424,11 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
                 .setDeadlineTo(deadlineTo.getValue())
                 .setOverdueOnly(overdueOnly.getValue())
                 .setStaleOnly(staleOnly.getValue())
-                .setDueWithinDays(dueWithin.isInvalid() ? null : dueWithin.getValue());
+                .setDueWithinDays(dueWithin.isInvalid() ? null : dueWithin.getValue())
+                // Conditions that come only from links (the dashboard's cards) stay until cleared.
+                .setOpenOnly(currentFilter.isOpenOnly())
+                .setOnTrackOnly(currentFilter.isOnTrackOnly())
+                .setAtRiskOnly(currentFilter.isAtRiskOnly());
     }
 
     /** A filter field changed: move to the URL of the new filter; {@link #beforeEnter} then shows it. */
@@ -470,6 +474,12 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
 
     private void showSummary(LedgerTotals totals) {
         summary.removeAll();
+        for (var flag : java.util.Map.of("ledger.flag.open", currentFilter.isOpenOnly(), "ledger.flag.onTrack",
+                currentFilter.isOnTrackOnly(), "ledger.flag.atRisk", currentFilter.isAtRiskOnly()).entrySet()) {
+            if (flag.getValue()) {
+                summary.add(MeasureBadges.span(getTranslation(flag.getKey()), "badge primary"));
+            }
+        }
         summary.add(MeasureBadges.span(getTranslation("ledger.summary.total", totals.total()), "badge contrast"),
                 MeasureBadges.span(getTranslation("ledger.summary.closed", totals.closed(), totals.completionPercent()),
                         "badge success"));

@@ -1,0 +1,58 @@
+package org.rectify.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The dashboard in headless Chromium: the ApexCharts actually draw (an SVG per chart), the KPI cards and a chart
+ * click lead to the filtered ledger. Screenshots land in target/e2e-screenshots/ (never in git).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:rectify-e2e-dashboard;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "rectify.demo-data=true"})
+class DashboardE2EIT {
+
+    @LocalServerPort
+    int port;
+
+    private String url(String path) {
+        return "http://localhost:" + port + "/" + path;
+    }
+
+    @Test
+    void theChartsRenderAndLeadToTheLedger() {
+        try (BrowserSession browser = BrowserSession.open()) {
+            var page = browser.page;
+            try {
+                LedgerE2EIT.login(page, url(""), "leader");
+                page.waitForURL("**/dashboard**");
+                assertThat(page.locator("h2.view-title")).hasText("整改进度总览");
+                for (String chart : new String[] {"unit", "category", "type", "trend"}) {
+                    assertThat(page.locator("#chart-" + chart + " svg.apexcharts-svg")).isVisible();
+                }
+                // Stacked bars per unit: one path per bar segment.
+                Locator bars = page.locator("#chart-unit .apexcharts-bar-area");
+                assertThat(bars.first()).isVisible();
+                assertThat(page.locator("#kpi-overdue .kpi-value")).not().hasText("");
+                page.waitForTimeout(1200); // let the chart animations finish before the picture
+                browser.screenshot("dashboard");
+
+                page.locator("#kpi-overdue").click();
+                page.waitForURL("**/ledger?**overdue=1**");
+                assertThat(page.locator("#filter-overdue")).hasAttribute("checked", "");
+
+                page.navigate(url("dashboard"));
+                page.locator("#chart-category .apexcharts-pie-area").first().click();
+                page.waitForURL("**/ledger?**category=**");
+                assertThat(page.locator("#ledger-grid")).isVisible();
+            } catch (RuntimeException | AssertionError e) {
+                System.err.println("E2E failure, screenshot: " + browser.screenshot("dashboard-failed"));
+                throw e;
+            }
+        }
+    }
+}
