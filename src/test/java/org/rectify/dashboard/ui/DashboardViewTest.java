@@ -1,0 +1,142 @@
+package org.rectify.dashboard.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.AnchorsKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import java.util.List;
+import java.util.Map;
+import kotlin.jvm.functions.Function0;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rectify.base.ui.chart.ApexChart;
+import org.rectify.base.ui.chart.ChartOptions;
+import org.rectify.dashboard.DashboardService;
+import org.rectify.ledger.LedgerFilter;
+import org.rectify.ledger.ui.LedgerView;
+import org.rectify.testing.H2Test;
+import org.rectify.testing.LedgerFixture;
+import org.rectify.testing.TestLogin;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/** The dashboard view (Karibu-Testing): its charts carry the service's series; cards and clicks open the ledger. */
+@H2Test
+class DashboardViewTest {
+
+    private static final Routes ROUTES = new Routes().autoDiscoverViews("org.rectify");
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    LedgerFixture fixture;
+    @Autowired
+    DashboardService dashboard;
+
+    @BeforeEach
+    void setUp() {
+        fixture.login(LedgerFixture.OFFICE);
+        TestLogin.bridgeToKaribu();
+        Function0<UI> uiFactory = UI::new;
+        MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, context, uiFactory));
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+        TestLogin.logout();
+    }
+
+    private static DashboardView view() {
+        return _get(DashboardView.class);
+    }
+
+    private static Map<String, List<String>> query() {
+        return UI.getCurrent().getInternals().getActiveViewLocation().getQueryParameters().getParameters();
+    }
+
+    @Test
+    void theStartPageIsTheDashboardWithItsChartsAndSeries() {
+        UI.getCurrent().navigate("");
+        assertThat(view().base().getMeetingId()).as("the latest meeting by default")
+                .isEqualTo(fixture.id(LedgerFixture.CURRENT_MEETING));
+        UI.getCurrent().navigate("dashboard", com.vaadin.flow.router.QueryParameters.simple(Map.of("meeting", "all")));
+        var expected = dashboard.load(new LedgerFilter());
+        Map<String, ApexChart> charts = view().charts();
+        assertThat(charts).containsOnlyKeys("unit", "category", "type", "trend");
+
+        ChartOptions unit = charts.get("unit").getOptions();
+        assertThat(unit.chart().type()).isEqualTo("bar");
+        assertThat(unit.chart().stacked()).isTrue();
+        assertThat(unit.xaxis().categories()).containsExactly("部门甲", "支部甲一", "部门乙");
+        @SuppressWarnings("unchecked")
+        List<ChartOptions.Series> series = (List<ChartOptions.Series>) unit.series();
+        assertThat(series).extracting(ChartOptions.Series::name).containsExactly("已销号", "整改中", "逾期");
+        assertThat(List.copyOf(series.get(0).data())).isEqualTo(
+                expected.byUnit().stream().map(DashboardService.UnitBar::closed).toList());
+        assertThat(List.copyOf(series.get(2).data())).isEqualTo(List.of(3L, 0L, 0L));
+
+        ChartOptions category = charts.get("category").getOptions();
+        assertThat(category.chart().type()).isEqualTo("donut");
+        assertThat(category.labels()).containsExactly("思想", "作风", "廉洁");
+        assertThat(List.copyOf(category.series())).isEqualTo(List.of(4L, 3L, 5L));
+
+        assertThat(charts.get("type").getOptions().xaxis().categories())
+                .containsExactly("即知即改", "阶段性整改", "长期整改");
+        assertThat(charts.get("trend").getOptions().chart().type()).isEqualTo("line");
+        assertThat(com.github.mvysny.kaributesting.v10.BasicUtilsKt.get_textRecursively(
+                _get(Anchor.class, spec -> spec.withId("kpi-total")))).isEqualTo("12整改措施");
+        assertThat(_get(view(), Span.class, spec -> spec.withClasses("type-summary")).getText())
+                .isEqualTo("已整改即知即改类问题0个，正在落实阶段性整改问题6个、长期整改问题2个。");
+    }
+
+    @Test
+    void aKeyFigureOpensTheLedgerFilteredToExactlyThoseItems() {
+        UI.getCurrent().navigate("dashboard", com.vaadin.flow.router.QueryParameters.simple(Map.of("meeting", "all")));
+        Anchor overdue = _get(Anchor.class, spec -> spec.withId("kpi-overdue"));
+        assertThat(overdue.getHref()).isEqualTo("ledger?overdue=1");
+        AnchorsKt._click(overdue);
+        LedgerView ledger = _get(LedgerView.class);
+        assertThat(query()).containsEntry("overdue", List.of("1"));
+        assertThat(com.github.mvysny.kaributesting.v10.BasicUtilsKt.get_textRecursively(ledger)).contains("共 3 项");
+
+        UI.getCurrent().navigate("dashboard");
+        Anchor open = _get(Anchor.class, spec -> spec.withId("kpi-open"));
+        assertThat(open.getHref()).isEqualTo("ledger?meeting=" + fixture.id(LedgerFixture.CURRENT_MEETING)
+                + "&open=1");
+    }
+
+    @Test
+    void clickingABarOrSliceOpensTheLedgerForIt() {
+        UI.getCurrent().navigate("dashboard", com.vaadin.flow.router.QueryParameters.simple(Map.of("meeting", "all")));
+        ApexChart unit = view().charts().get("unit");
+        ComponentUtil.fireEvent(unit, new ApexChart.DataPointSelectionEvent(unit, true, 2, 0));
+        assertThat(query()).containsEntry("unit", List.of(String.valueOf(fixture.id(LedgerFixture.A))))
+                .containsEntry("overdue", List.of("1"));
+        _get(LedgerView.class);
+
+        UI.getCurrent().navigate("dashboard", com.vaadin.flow.router.QueryParameters.simple(Map.of("meeting", "all")));
+        ApexChart category = view().charts().get("category");
+        ComponentUtil.fireEvent(category, new ApexChart.DataPointSelectionEvent(category, true, 0, 1));
+        assertThat(query()).containsKey("category");
+        assertThat(com.github.mvysny.kaributesting.v10.BasicUtilsKt.get_textRecursively(_get(LedgerView.class)))
+                .contains("共 3 项");
+    }
+
+    @Test
+    void aUnitContactsDashboardIsTheirUnitsOnly() {
+        fixture.login(LedgerFixture.CONTACT_A1);
+        UI.getCurrent().navigate("dashboard", com.vaadin.flow.router.QueryParameters.simple(Map.of("meeting", "all")));
+        assertThat(view().charts().get("unit").getOptions().xaxis().categories()).containsExactly("支部甲一");
+        assertThat(com.github.mvysny.kaributesting.v10.BasicUtilsKt.get_textRecursively(
+                _get(Anchor.class, spec -> spec.withId("kpi-total")))).isEqualTo("3整改措施");
+    }
+}
