@@ -133,6 +133,12 @@ public class DashboardService {
                 .max(LocalDate::compareTo).orElseThrow();
     }
 
+    /** What the dashboard and the weekly summary show unless told otherwise: the latest meeting's ledger. */
+    public LedgerFilter defaultSelection() {
+        return new LedgerFilter().setMeetingId(ledger.filterOptions().meetings().stream().findFirst()
+                .map(m -> m.getId()).orElse(null));
+    }
+
     /** Overdue items in the user's scope, for the badge in the main layout. */
     public long overdueCount() {
         return ledger.totals(new LedgerFilter()).overdue();

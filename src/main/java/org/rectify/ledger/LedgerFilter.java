@@ -18,6 +18,8 @@ public class LedgerFilter {
     private MeasureType type;
     private MeasureStatus status;
     private Long leaderId;
+    /** The contact person (联络员) named on the measure: whose digest it is. */
+    private Long contactId;
     private LocalDate deadlineFrom;
     private LocalDate deadlineTo;
     private boolean overdueOnly;
@@ -43,6 +45,7 @@ public class LedgerFilter {
         c.type = type;
         c.status = status;
         c.leaderId = leaderId;
+        c.contactId = contactId;
         c.deadlineFrom = deadlineFrom;
         c.deadlineTo = deadlineTo;
         c.overdueOnly = overdueOnly;
@@ -128,6 +131,15 @@ public class LedgerFilter {
 
     public LedgerFilter setLeaderId(Long leaderId) {
         this.leaderId = leaderId;
+        return this;
+    }
+
+    public Long getContactId() {
+        return contactId;
+    }
+
+    public LedgerFilter setContactId(Long contactId) {
+        this.contactId = contactId;
         return this;
     }
 
@@ -221,14 +233,15 @@ public class LedgerFilter {
                 && onTrackOnly == f.onTrackOnly && atRiskOnly == f.atRiskOnly && Objects.equals(meetingId, f.meetingId)
                 && Objects.equals(year, f.year) && Objects.equals(unitId, f.unitId)
                 && Objects.equals(categoryId, f.categoryId) && source == f.source && type == f.type
-                && status == f.status && Objects.equals(leaderId, f.leaderId)
+                && status == f.status && Objects.equals(leaderId, f.leaderId) && Objects.equals(contactId, f.contactId)
                 && Objects.equals(deadlineFrom, f.deadlineFrom) && Objects.equals(deadlineTo, f.deadlineTo)
                 && Objects.equals(dueWithinDays, f.dueWithinDays) && Objects.equals(text, f.text);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(meetingId, year, unitId, categoryId, source, type, status, leaderId, deadlineFrom,
+        return Objects.hash(meetingId, year, unitId, categoryId, source, type, status, leaderId, contactId,
+                deadlineFrom,
                 deadlineTo, overdueOnly, dueWithinDays, staleOnly, openOnly, onTrackOnly, atRiskOnly, text);
     }
 }

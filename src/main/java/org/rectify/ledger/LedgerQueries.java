@@ -116,6 +116,16 @@ class LedgerQueries {
     record DayCount(LocalDate day, long count) {
     }
 
+    /** The distinct people in a person column ("leader", "contact") of the matching measures. */
+    List<Person> distinctPeople(Query q, String personField) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Person> cq = cb.createQuery(Person.class);
+        Root<Measure> m = cq.from(Measure.class);
+        Join<Measure, Person> person = m.join(personField);
+        cq.select(person).distinct(true).where(predicates(cb, m, Joins.plain(m), q));
+        return em.createQuery(cq).getResultList();
+    }
+
     List<GroupCount> countByGroup(Query q, LedgerGrouping grouping) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Tuple> cq = cb.createTupleQuery();
@@ -177,6 +187,9 @@ class LedgerQueries {
         }
         if (f.getLeaderId() != null) {
             ps.add(cb.equal(m.get("leader").get("id"), f.getLeaderId()));
+        }
+        if (f.getContactId() != null) {
+            ps.add(cb.equal(m.get("contact").get("id"), f.getContactId()));
         }
         if (f.getDeadlineFrom() != null) {
             ps.add(cb.greaterThanOrEqualTo(m.get("deadline"), f.getDeadlineFrom()));

@@ -89,6 +89,16 @@ public class LedgerService {
         }
     }
 
+    /** The responsible leaders of the matching measures. */
+    public List<Person> leadersOf(LedgerFilter filter) {
+        return queries.distinctPeople(query(filter, null), "leader");
+    }
+
+    /** The contact persons named on the matching measures. */
+    public List<Person> contactsOf(LedgerFilter filter) {
+        return queries.distinctPeople(query(filter, null), "contact");
+    }
+
     /** Matching measures per deadline day (only those with a deadline). */
     public java.util.SortedMap<LocalDate, Long> countByDeadline(LedgerFilter filter) {
         return byDay(filter, "deadline");

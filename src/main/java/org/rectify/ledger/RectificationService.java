@@ -14,6 +14,7 @@ import org.rectify.base.StaleDataException;
 import org.rectify.base.Today;
 import org.rectify.security.Actor;
 import org.rectify.security.CurrentUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,13 +39,15 @@ public class RectificationService {
     private final LedgerAccess access;
     private final CurrentUser currentUser;
     private final Today today;
+    private final ApplicationEventPublisher publisher;
 
     @PersistenceContext
     private EntityManager em;
 
     public RectificationService(MeasureRepository measures, MeasureEventRepository events,
             ExtensionRequestRepository extensions, EvidenceRepository evidence, EvidenceStorage storage,
-            LedgerAccess access, CurrentUser currentUser, Today today) {
+            LedgerAccess access, CurrentUser currentUser, Today today, ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.measures = measures;
         this.events = events;
         this.extensions = extensions;
@@ -182,6 +185,10 @@ public class RectificationService {
         em.lock(m, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     }
 
+    /** Published for every workflow step, inside its transaction. */
+    public record StepRecorded(long eventId, long measureId, EventKind kind) {
+    }
+
     /**
      * The one place a state change happens: apply it, then write the timeline entry with the status before and
      * after, in the caller's transaction.
@@ -191,7 +198,10 @@ public class RectificationService {
         change.accept(m);
         MeasureEvent event = new MeasureEvent(m, kind, today.now(), today.date(), actor, note)
                 .status(before, m.getStatus());
-        return events.save(event);
+        MeasureEvent saved = events.save(event);
+        // Listeners (e.g. the mail outbox) act in this same transaction, so a rolled-back step notifies nobody.
+        publisher.publishEvent(new StepRecorded(saved.getId(), m.getId(), kind));
+        return saved;
     }
 
     private void attach(Measure m, MeasureEvent event, List<EvidenceStorage.StagedFile> files, Actor actor) {

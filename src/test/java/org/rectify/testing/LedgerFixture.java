@@ -57,6 +57,7 @@ public class LedgerFixture {
     public static final String LAST_MEETING = "2024年度民主生活会（测试）";
     public static final String SECRETARY = "书记甲";
     public static final String MEMBER = "委员乙";
+    public static final String CONTACT_A_PERSON = "联络员甲";
 
     @Autowired
     private UnitRepository units;
@@ -127,7 +128,7 @@ public class LedgerFixture {
 
         Person secretary = person(SECRETARY, "secretary@test.example.org", root, Position.SECRETARY, true);
         Person member = person(MEMBER, "member@test.example.org", root, Position.COMMITTEE_MEMBER, true);
-        Person contactA = person("联络员甲", "contact-a@test.example.org", a, Position.LIAISON, false);
+        Person contactA = person(CONTACT_A_PERSON, "contact-a@test.example.org", a, Position.LIAISON, false);
         Person contactB = person("联络员乙", "contact-b@test.example.org", b, Position.LIAISON, false);
 
         login(OFFICE, "办公室", Role.OFFICE, null, null);
@@ -198,7 +199,13 @@ public class LedgerFixture {
      * A new item for a test to change: a problem of this year's meeting with one measure in the given unit, led by
      * the given leader ({@link #SECRETARY} or {@link #MEMBER}). Returns the measure's id.
      */
-    public synchronized long freshItem(String unitCode, String leaderName, MeasureType type, LocalDate deadline) {
+    public long freshItem(String unitCode, String leaderName, MeasureType type, LocalDate deadline) {
+        return freshItem(unitCode, leaderName, null, type, deadline, "测试措施");
+    }
+
+    /** As {@link #freshItem(String, String, MeasureType, LocalDate)}, with a contact person and the measure text. */
+    public synchronized long freshItem(String unitCode, String leaderName, String contactName, MeasureType type,
+            LocalDate deadline, String content) {
         ensure();
         return tx.execute(s -> {
             Meeting meeting = meetings.findById(id(CURRENT_MEETING)).orElseThrow();
@@ -206,7 +213,8 @@ public class LedgerFixture {
                     categories.findByName("作风").orElseThrow(), "测试问题 " + extraSeq);
             Unit unit = units.findById(id(unitCode)).orElseThrow();
             Person leader = people.findById(id(leaderName)).orElseThrow();
-            Measure m = p.addMeasure(new Measure("测试措施 " + extraSeq, leader, unit, null, type, deadline));
+            Person contact = contactName == null ? null : people.findById(id(contactName)).orElseThrow();
+            Measure m = p.addMeasure(new Measure(content + " " + extraSeq, leader, unit, contact, type, deadline));
             problems.saveAndFlush(p);
             return m.getId();
         });

@@ -1,6 +1,5 @@
 package org.rectify.testing;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
@@ -19,8 +18,8 @@ public class TestConfig {
 
     @Bean
     @Primary
-    Clock fixedClock() {
-        return Clock.fixed(TODAY.atTime(9, 30).atZone(ZONE).toInstant(), ZONE);
+    MutableClock testClock() {
+        return new MutableClock(TODAY.atTime(9, 30).atZone(ZONE).toInstant(), ZONE);
     }
 
     @Bean

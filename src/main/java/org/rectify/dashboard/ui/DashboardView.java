@@ -115,7 +115,9 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     public void beforeEnter(BeforeEnterEvent event) {
         Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
         String m = first(params, LedgerUrl.MEETING);
-        Optional<Meeting> chosenMeeting = m == null ? options.meetings().stream().findFirst()
+        Long defaultMeeting = dashboard.defaultSelection().getMeetingId();
+        Optional<Meeting> chosenMeeting = m == null
+                ? options.meetings().stream().filter(x -> x.getId().equals(defaultMeeting)).findFirst()
                 : parse(m).flatMap(id -> options.meetings().stream().filter(x -> x.getId() == id).findFirst());
         Optional<Unit> chosenUnit = parse(first(params, LedgerUrl.UNIT))
                 .flatMap(id -> options.units().stream().filter(x -> x.getId() == id).findFirst());

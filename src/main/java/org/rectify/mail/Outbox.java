@@ -1,0 +1,155 @@
+package org.rectify.mail;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.rectify.base.Today;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The outbox: mails are recorded first (idempotently, by key), then sent. Sending claims each mail before it
+ * talks to the SMTP server, so that two senders never send the same mail; a failure is kept with its error and
+ * retried with growing pauses up to a limit; a mail whose sender died mid-way is never resent automatically.
+ */
+@Service
+public class Outbox {
+
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+    /** Pause before the n-th retry. */
+    private static final Duration[] BACKOFF = {Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30),
+            Duration.ofHours(2), Duration.ofHours(12)};
+
+    private final OutboxRepository repository;
+    private final ObjectProvider<JavaMailSender> mailSender;
+    private final MailProperties properties;
+    private final Today today;
+    private final TransactionTemplate tx;
+
+    public Outbox(OutboxRepository repository, ObjectProvider<JavaMailSender> mailSender, MailProperties properties,
+            Today today, TransactionTemplate tx) {
+        this.repository = repository;
+        this.mailSender = mailSender;
+        this.properties = properties;
+        this.today = today;
+        this.tx = tx;
+    }
+
+    /** A mail to record: its key makes recording it twice a no-op. */
+    public record Draft(String key, MailKind kind, Recipient to, String subject, String html, String text) {
+    }
+
+    public boolean hasServer() {
+        return mailSender.getIfAvailable() != null;
+    }
+
+    /**
+     * Records a mail unless one with the same key exists; returns whether it was new. Runs in the caller's
+     * transaction when there is one (event mails commit with their event), else in its own.
+     */
+    public boolean enqueue(Draft d) {
+        if (repository.existsByIdemKey(d.key())) {
+            return false;
+        }
+        MailStatus status = !d.to().hasAddress() ? MailStatus.NO_ADDRESS
+                : hasServer() ? MailStatus.PENDING : MailStatus.NO_SERVER;
+        try {
+            repository.saveAndFlush(new OutboxMail(d.key(), d.kind(), d.to(), d.subject(), d.html(), d.text(), status,
+                    today.now()));
+            return true;
+        } catch (DataIntegrityViolationException duplicate) {
+            // Another instance recorded the same key a moment earlier: that is the point of the key.
+            return false;
+        }
+    }
+
+    /** Sends what is due; returns how many were sent. */
+    public int sendDue() {
+        JavaMailSender sender = mailSender.getIfAvailable();
+        if (sender == null) {
+            return 0;
+        }
+        recoverInterrupted();
+        List<Long> due = repository.findDue(List.of(MailStatus.PENDING, MailStatus.FAILED), today.now(),
+                properties.maxAttempts(), PageRequest.of(0, 100));
+        int sent = 0;
+        for (long id : due) {
+            if (send(id, sender)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    /** The office's "send now" / "retry": due at once, whatever the pause or the attempts so far. */
+    public boolean sendNow(long id) {
+        JavaMailSender sender = mailSender.getIfAvailable();
+        tx.executeWithoutResult(s -> repository.findById(id).ifPresent(m -> {
+            if (m.getStatus() != MailStatus.SENT && m.getStatus() != MailStatus.SENDING
+                    && m.getStatus() != MailStatus.NO_ADDRESS) {
+                if (sender == null) {
+                    m.noServer();
+                } else {
+                    m.requeue(today.now());
+                }
+            }
+        }));
+        return sender != null && send(id, sender);
+    }
+
+    private boolean send(long id, JavaMailSender sender) {
+        Boolean claimed = tx.execute(s -> repository.claim(id, today.now()) == 1);
+        if (!Boolean.TRUE.equals(claimed)) {
+            return false; // another sender has it, or it was sent meanwhile
+        }
+        OutboxMail mail = repository.findById(id).orElseThrow();
+        String error = null;
+        try {
+            MimeMessage message = sender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+            helper.setFrom(properties.from());
+            helper.setTo(mail.getRecipientEmail());
+            helper.setSubject(mail.getSubject());
+            helper.setText(mail.getBodyText(), mail.getBodyHtml());
+            sender.send(message);
+        } catch (Exception e) {
+            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            log.warn("Mail {} to {} failed: {}", id, mail.getRecipientEmail(), error);
+        }
+        String failure = error;
+        tx.executeWithoutResult(s -> {
+            OutboxMail m = repository.findById(id).orElseThrow();
+            LocalDateTime now = today.now();
+            if (failure == null) {
+                m.sent(now);
+            } else {
+                int attempt = Math.min(m.getAttempts(), BACKOFF.length - 1);
+                m.failed(failure, now.plus(BACKOFF[attempt]), m.getAttempts() + 1 >= properties.maxAttempts());
+            }
+        });
+        return failure == null;
+    }
+
+    /**
+     * A mail still SENDING long after it was claimed belongs to a sender that stopped (a restart). Whether the
+     * server got it is unknown; resending could send it twice, so it is marked failed for the office to decide.
+     */
+    void recoverInterrupted() {
+        LocalDateTime before = today.now().minus(properties.staleSendingAfter());
+        tx.executeWithoutResult(s -> repository.findInterrupted(before).forEach(m -> m.failed(
+                "INTERRUPTED: 发送过程中断，无法确认是否已送达；请核实后手动重试", null, true)));
+    }
+
+    public Optional<OutboxMail> find(long id) {
+        return repository.findById(id);
+    }
+}
