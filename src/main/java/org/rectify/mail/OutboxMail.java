@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 import org.rectify.base.domain.AbstractEntity;
@@ -24,11 +23,10 @@ public class OutboxMail extends AbstractEntity {
     private String recipientEmail;
     private String subject;
 
-    @Lob
+    /** Plain strings in a longtext column: H2 reads longtext as varchar, MySQL as longtext; both validate. */
     @Column(columnDefinition = "longtext")
     private String bodyHtml;
 
-    @Lob
     @Column(columnDefinition = "longtext")
     private String bodyText;
 

@@ -44,6 +44,8 @@ class MessageBundlesTest {
         Properties zh = load("messages_zh_CN.properties");
         for (Class<? extends Labelled> type : java.util.List.of(MeasureStatus.class, MeasureType.class,
                 ProblemSource.class, ProblemScope.class, LedgerGrouping.class, MeetingKind.class,
+                org.rectify.mail.MailStatus.class, org.rectify.mail.MailKind.class, org.rectify.ledger.EventKind.class,
+                org.rectify.security.Role.class,
                 MeetingStatus.class, Position.class, UnitKind.class)) {
             Arrays.stream(type.getEnumConstants()).forEach(c ->
                     assertThat(zh.getProperty(c.messageKey())).as(c.messageKey()).isNotBlank());

@@ -29,6 +29,7 @@ import org.rectify.dashboard.ui.DashboardView;
 import org.rectify.disclosure.ui.DisclosureView;
 import org.rectify.ledger.ui.LedgerView;
 import org.rectify.ledger.ui.ProblemEditorView;
+import org.rectify.mail.ui.MailLogView;
 import org.rectify.security.Actor;
 import org.rectify.security.CurrentUser;
 import org.rectify.security.Role;
@@ -77,6 +78,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         item(nav, "nav.newProblem", ProblemEditorView.class, VaadinIcon.PLUS_SQUARE_O);
         item(nav, "nav.disclosure", DisclosureView.class, VaadinIcon.MEGAPHONE);
         item(nav, "nav.users", UsersView.class, VaadinIcon.USERS);
+        item(nav, "nav.mail", MailLogView.class, VaadinIcon.ENVELOPES_O);
         return nav;
     }
 
