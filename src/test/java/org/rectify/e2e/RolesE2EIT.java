@@ -83,6 +83,15 @@ class RolesE2EIT {
             page.navigate(url("admin/users"));
             assertThat(page.locator("#users-grid")).containsText("contact");
         });
+        inBrowser("office-mail", page -> {
+            LedgerE2EIT.login(page, url(""), "office");
+            page.navigate(url("admin/mail"));
+            assertThat(page.locator("#mail-server")).containsText("未配置邮件服务器");
+            page.locator("#mail-run").click();
+            Locator preview = page.locator("[role=dialog]").filter(new Locator.FilterOptions().setHasText("预览"));
+            assertThat(preview).isVisible();
+            assertThat(preview).containsText("【整改提醒】");
+        });
         inBrowser("office-new-problem", page -> {
             LedgerE2EIT.login(page, url(""), "office");
             page.navigate(url("problems/edit"));

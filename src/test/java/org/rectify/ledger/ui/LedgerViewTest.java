@@ -134,8 +134,10 @@ class LedgerViewTest {
     }
 
     @Test
-    void theRootPathShowsTheLedger() {
+    void theRootPathShowsTheDashboardWhichLeadsToTheLedger() {
         nav("");
+        _get(org.rectify.dashboard.ui.DashboardView.class);
+        nav("ledger");
         assertThat(measures()).hasSize(12);
     }
 
