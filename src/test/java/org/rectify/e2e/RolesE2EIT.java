@@ -66,6 +66,8 @@ class RolesE2EIT {
     void theOfficeSeesEverythingAndTheAdminPages() {
         inBrowser("office-ledger", page -> {
             LedgerE2EIT.login(page, url(""), "office");
+            assertThat(page.locator("h2.view-title")).hasText("整改进度总览");
+            page.navigate(url("ledger"));
             assertThat(page.locator("h2.view-title")).hasText("整改台账");
             assertThat(page.locator("vaadin-side-nav")).containsText("用户管理");
             assertThat(page.locator("vaadin-side-nav")).containsText("录入检视问题");
@@ -103,6 +105,7 @@ class RolesE2EIT {
     void aUnitContactSeesTheirUnitOnlyAndIsRefusedOthers() {
         inBrowser("contact-ledger", page -> {
             LedgerE2EIT.login(page, url(""), "contact");
+            page.navigate(url("ledger"));
             assertThat(page.locator("h2.view-title")).hasText("整改台账");
             Locator groups = page.locator("#ledger-grid .group-label:not([hidden])");
             assertThat(groups.first()).hasText("组织人事科");

@@ -236,12 +236,13 @@ public class MailLogView extends VerticalLayout implements HasDynamicTitle {
         dialog.setWidth("min(48rem, 95vw)");
         dialog.setId("mail-preview");
         Grid<ReminderService.Digest> list = new Grid<>();
+        list.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         list.setItems(digests);
         list.addColumn(d -> d.to().name()).setHeader(getTranslation("mail.col.to")).setAutoWidth(true);
         list.addColumn(d -> d.to().email() == null ? getTranslation("mail.noAddress") : d.to().email())
                 .setHeader(getTranslation("mail.col.address")).setAutoWidth(true);
         list.addColumn(ReminderService.Digest::subject).setHeader(getTranslation("mail.col.subject"))
-                .setFlexGrow(1);
+                .setFlexGrow(2);
         list.setAllRowsVisible(digests.size() <= 12);
         dialog.add(digests.isEmpty() ? new Paragraph(getTranslation("mail.preview.none")) : list);
         Button confirm = new Button(getTranslation("mail.preview.confirm"), e -> {
