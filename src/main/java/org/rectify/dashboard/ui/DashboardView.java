@@ -198,7 +198,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     private Anchor kpi(String id, String labelKey, String value, LedgerFilter filter, String tone) {
         Span number = new Span(value);
         number.addClassName("kpi-value");
-        Span label = new Span(getTranslation(labelKey));
+        Span label = new Span(getTranslation(labelKey, dueSoonDays));
         label.addClassName("kpi-label");
         Anchor card = new Anchor(ledgerUrl(filter, LedgerGrouping.UNIT), number, label);
         card.addClassName("kpi-card");

@@ -4,16 +4,12 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.AnchorsKt;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
 import java.util.Map;
-import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +19,8 @@ import org.rectify.dashboard.DashboardService;
 import org.rectify.ledger.LedgerFilter;
 import org.rectify.ledger.ui.LedgerView;
 import org.rectify.testing.H2Test;
+import org.rectify.testing.Karibu;
 import org.rectify.testing.LedgerFixture;
-import org.rectify.testing.TestLogin;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -32,7 +28,6 @@ import org.springframework.context.ApplicationContext;
 @H2Test
 class DashboardViewTest {
 
-    private static final Routes ROUTES = new Routes().autoDiscoverViews("org.rectify");
 
     @Autowired
     ApplicationContext context;
@@ -44,15 +39,12 @@ class DashboardViewTest {
     @BeforeEach
     void setUp() {
         fixture.login(LedgerFixture.OFFICE);
-        TestLogin.bridgeToKaribu();
-        Function0<UI> uiFactory = UI::new;
-        MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, context, uiFactory));
+        Karibu.start(context);
     }
 
     @AfterEach
     void tearDown() {
-        MockVaadin.tearDown();
-        TestLogin.logout();
+        Karibu.stop();
     }
 
     private static DashboardView view() {

@@ -8,9 +8,6 @@ import static org.rectify.testing.TestConfig.TODAY;
 import com.github.mvysny.kaributesting.v10.BasicUtilsKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.LocatorJ;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
@@ -29,7 +26,6 @@ import com.vaadin.flow.router.QueryParameters;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,8 +38,8 @@ import org.rectify.base.domain.AbstractEntity;
 import org.rectify.ledger.ui.LedgerRow.GroupRow;
 import org.rectify.ledger.ui.LedgerRow.MeasureRow;
 import org.rectify.testing.H2Test;
+import org.rectify.testing.Karibu;
 import org.rectify.testing.LedgerFixture;
-import org.rectify.testing.TestLogin;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -51,7 +47,6 @@ import org.springframework.context.ApplicationContext;
 @H2Test
 class LedgerViewTest {
 
-    private static final Routes ROUTES = new Routes().autoDiscoverViews("org.rectify");
 
     @Autowired
     ApplicationContext context;
@@ -61,15 +56,12 @@ class LedgerViewTest {
     @BeforeEach
     void setUp() {
         fixture.login(LedgerFixture.OFFICE);
-        TestLogin.bridgeToKaribu();
-        Function0<UI> uiFactory = UI::new;
-        MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, context, uiFactory));
+        Karibu.start(context);
     }
 
     @AfterEach
     void tearDown() {
-        MockVaadin.tearDown();
-        TestLogin.logout();
+        Karibu.stop();
     }
 
     /** Navigates like a typed URL: path plus query string. */

@@ -6,9 +6,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rectify.testing.TestConfig.TODAY;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -17,7 +14,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.time.LocalDate;
-import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +24,8 @@ import org.rectify.ledger.ProblemRepository;
 import org.rectify.ledger.ProblemSource;
 import org.rectify.base.domain.AbstractEntity;
 import org.rectify.testing.WorkflowH2Test;
+import org.rectify.testing.Karibu;
 import org.rectify.testing.LedgerFixture;
-import org.rectify.testing.TestLogin;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,7 +34,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @WorkflowH2Test
 class ProblemEditorViewTest {
 
-    private static final Routes ROUTES = new Routes().autoDiscoverViews("org.rectify");
 
     @Autowired
     ApplicationContext context;
@@ -54,16 +49,13 @@ class ProblemEditorViewTest {
     @BeforeEach
     void setUp() {
         fixture.login(LedgerFixture.OFFICE);
-        TestLogin.bridgeToKaribu();
-        Function0<UI> uiFactory = UI::new;
-        MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, context, uiFactory));
+        Karibu.start(context);
         UI.getCurrent().navigate("problems/edit");
     }
 
     @AfterEach
     void tearDown() {
-        MockVaadin.tearDown();
-        TestLogin.logout();
+        Karibu.stop();
     }
 
     @SuppressWarnings("unchecked")

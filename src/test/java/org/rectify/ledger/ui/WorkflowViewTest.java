@@ -9,9 +9,7 @@ import static org.rectify.testing.TestConfig.TODAY;
 
 import com.github.mvysny.kaributesting.v10.BasicUtilsKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.UploadKt;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -22,7 +20,6 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.upload.Upload;
 import java.util.List;
-import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,8 +28,8 @@ import org.rectify.ledger.MeasureStatus;
 import org.rectify.ledger.MeasureType;
 import org.rectify.ledger.RectificationService;
 import org.rectify.testing.WorkflowH2Test;
+import org.rectify.testing.Karibu;
 import org.rectify.testing.LedgerFixture;
-import org.rectify.testing.TestLogin;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -43,7 +40,6 @@ import org.springframework.context.ApplicationContext;
 @WorkflowH2Test
 class WorkflowViewTest {
 
-    private static final Routes ROUTES = new Routes().autoDiscoverViews("org.rectify");
     private static final byte[] PDF = "%PDF-1.4\n%minimal test file\n".getBytes();
 
     @Autowired
@@ -58,15 +54,12 @@ class WorkflowViewTest {
     @BeforeEach
     void setUp() {
         fixture.login(LedgerFixture.CONTACT_A);
-        TestLogin.bridgeToKaribu();
-        Function0<UI> uiFactory = UI::new;
-        MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, context, uiFactory));
+        Karibu.start(context);
     }
 
     @AfterEach
     void tearDown() {
-        MockVaadin.tearDown();
-        TestLogin.logout();
+        Karibu.stop();
     }
 
     private static void open(long id) {

@@ -7,9 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -18,7 +15,6 @@ import com.vaadin.flow.component.html.IFrame;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.IntegerField;
 import java.util.List;
-import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,8 +22,8 @@ import org.rectify.mail.MailStatus;
 import org.rectify.mail.OutboxMail;
 import org.rectify.mail.OutboxRepository;
 import org.rectify.mail.ReminderSettings;
+import org.rectify.testing.Karibu;
 import org.rectify.testing.LedgerFixture;
-import org.rectify.testing.TestLogin;
 import org.rectify.testing.WorkflowH2Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -40,7 +36,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @WorkflowH2Test
 class MailLogViewTest {
 
-    private static final Routes ROUTES = new Routes().autoDiscoverViews("org.rectify");
 
     @Autowired
     ApplicationContext context;
@@ -58,16 +53,13 @@ class MailLogViewTest {
         fixture.login(LedgerFixture.OFFICE);
         jdbc.update("delete from mail_outbox");
         jdbc.update("delete from shedlock");
-        TestLogin.bridgeToKaribu();
-        Function0<UI> uiFactory = UI::new;
-        MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, context, uiFactory));
+        Karibu.start(context);
         UI.getCurrent().navigate("admin/mail");
     }
 
     @AfterEach
     void tearDown() {
-        MockVaadin.tearDown();
-        TestLogin.logout();
+        Karibu.stop();
     }
 
     @SuppressWarnings("unchecked")
