@@ -101,8 +101,9 @@ public class EvidenceStorage {
         try {
             Files.createDirectories(target.getParent());
             String sha = sha256(file.tempFile());
-            Files.move(file.tempFile(), target, StandardCopyOption.REPLACE_EXISTING);
-            deleteOnRollback(target);
+            // Copied, not moved: if the transaction fails, the user can submit the same staged file again.
+            Files.copy(file.tempFile(), target, StandardCopyOption.REPLACE_EXISTING);
+            cleanUpAfterTransaction(target, file.tempFile());
             return new Stored(key, safeName(file.fileName()), file.contentType(), Files.size(target), sha);
         } catch (IOException e) {
             throw new UncheckedIOException("could not store evidence " + file.fileName(), e);
@@ -150,22 +151,26 @@ public class EvidenceStorage {
         }
     }
 
-    private static void deleteOnRollback(Path stored) {
+    /** Committed: the staged copy goes. Rolled back: the stored copy goes, the staged one stays for a retry. */
+    private static void cleanUpAfterTransaction(Path stored, Path staged) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            delete(staged);
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
-                if (status != STATUS_COMMITTED) {
-                    try {
-                        Files.deleteIfExists(stored);
-                    } catch (IOException ignored) {
-                        // best effort: an orphan file holds no data the database refers to
-                    }
-                }
+                delete(status == STATUS_COMMITTED ? staged : stored);
             }
         });
+    }
+
+    private static void delete(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // best effort: an orphan file holds no data the database refers to
+        }
     }
 
     static String extension(String fileName) {

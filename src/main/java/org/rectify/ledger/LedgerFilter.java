@@ -11,8 +11,10 @@ public class LedgerFilter {
 
     private Long meetingId;
     private Integer year;
-    /** The unit and all its sub-units. */
+    /** The unit and all its sub-units … */
     private Long unitId;
+    /** … or that unit's own items only (as the ledger's and the dashboard's per-unit totals count them). */
+    private boolean unitOnly;
     private Long categoryId;
     private ProblemSource source;
     private MeasureType type;
@@ -40,6 +42,7 @@ public class LedgerFilter {
         c.meetingId = meetingId;
         c.year = year;
         c.unitId = unitId;
+        c.unitOnly = unitOnly;
         c.categoryId = categoryId;
         c.source = source;
         c.type = type;
@@ -86,6 +89,15 @@ public class LedgerFilter {
 
     public LedgerFilter setUnitId(Long unitId) {
         this.unitId = unitId;
+        return this;
+    }
+
+    public boolean isUnitOnly() {
+        return unitOnly;
+    }
+
+    public LedgerFilter setUnitOnly(boolean unitOnly) {
+        this.unitOnly = unitOnly;
         return this;
     }
 
@@ -230,6 +242,7 @@ public class LedgerFilter {
             return false;
         }
         return overdueOnly == f.overdueOnly && staleOnly == f.staleOnly && openOnly == f.openOnly
+                && unitOnly == f.unitOnly
                 && onTrackOnly == f.onTrackOnly && atRiskOnly == f.atRiskOnly && Objects.equals(meetingId, f.meetingId)
                 && Objects.equals(year, f.year) && Objects.equals(unitId, f.unitId)
                 && Objects.equals(categoryId, f.categoryId) && source == f.source && type == f.type
@@ -240,7 +253,7 @@ public class LedgerFilter {
 
     @Override
     public int hashCode() {
-        return Objects.hash(meetingId, year, unitId, categoryId, source, type, status, leaderId, contactId,
+        return Objects.hash(meetingId, year, unitId, unitOnly, categoryId, source, type, status, leaderId, contactId,
                 deadlineFrom,
                 deadlineTo, overdueOnly, dueWithinDays, staleOnly, openOnly, onTrackOnly, atRiskOnly, text);
     }

@@ -170,7 +170,9 @@ class LedgerQueries {
         if (q.scopePath() != null) {
             ps.add(cb.like(j.unit.get("path"), q.scopePath() + "%"));
         }
-        if (q.unitPath() != null) {
+        if (q.unitPath() != null && f.isUnitOnly()) {
+            ps.add(cb.equal(m.get("unit").get("id"), f.getUnitId()));
+        } else if (q.unitPath() != null) {
             ps.add(cb.like(j.unit.get("path"), q.unitPath() + "%"));
         }
         if (f.getCategoryId() != null) {
@@ -210,8 +212,7 @@ class LedgerQueries {
             ps.add(MeasureRules.notClosed(cb, m));
         }
         if (f.isOnTrackOnly()) {
-            ps.add(MeasureRules.notClosed(cb, m));
-            ps.add(cb.not(MeasureRules.overdue(cb, m, q.today())));
+            ps.add(MeasureRules.onTrack(cb, m, q.today()));
         }
         if (f.isAtRiskOnly()) {
             ps.add(MeasureRules.atRisk(cb, m, j.meeting.get("heldOn"), q.today()));

@@ -161,7 +161,8 @@ public class LedgerService {
                 .filter(m -> m.getId() == measureId).findFirst()
                 .map(m -> new MeasureDetail(p, m)));
         detail.ifPresent(d -> access.checkCanSee(actor, d.measure()));
-        return detail;
+        return detail.map(d -> new MeasureDetail(d.problem(), d.measure(), d.problem().getMeasures().stream()
+                .filter(m -> access.canSee(actor, m)).toList()));
     }
 
     /** The choices the ledger's filters offer; a contact chooses among their own units only. */
@@ -222,8 +223,19 @@ public class LedgerService {
         }
     }
 
-    /** A ledger item in context: its problem (with meeting, category, member) and all the problem's measures. */
-    public record MeasureDetail(Problem problem, Measure measure) {
+    /**
+     * A ledger item in context: its problem (with meeting, category, member) and the problem's measures the actor
+     * may see; measures of units outside a contact's scope are only counted.
+     */
+    public record MeasureDetail(Problem problem, Measure measure, List<Measure> visibleMeasures) {
+
+        MeasureDetail(Problem problem, Measure measure) {
+            this(problem, measure, problem.getMeasures());
+        }
+
+        public int hiddenMeasures() {
+            return problem.getMeasures().size() - visibleMeasures.size();
+        }
     }
 
     public record FilterOptions(List<Meeting> meetings, List<Integer> years, List<Unit> units,

@@ -55,6 +55,12 @@ public final class MeasureRules {
                 cb.lessThan(last, today.minusDays(periodDays)));
     }
 
+    /** On track: not closed and not overdue (items without a deadline included). */
+    public static Predicate onTrack(CriteriaBuilder cb, Path<Measure> m, LocalDate today) {
+        Path<LocalDate> deadline = m.get("deadline");
+        return cb.and(notClosed(cb, m), cb.or(cb.isNull(deadline), cb.greaterThanOrEqualTo(deadline, today)));
+    }
+
     /** "At risk": due within this many days … */
     public static final int AT_RISK_WINDOW_DAYS = 14;
     /** … and no progress report for this many days. */

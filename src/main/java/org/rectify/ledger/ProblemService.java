@@ -1,5 +1,8 @@
 package org.rectify.ledger;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,6 +47,9 @@ public class ProblemService {
     private final CurrentUser currentUser;
     private final Today today;
     private final OrgService org;
+
+    @PersistenceContext
+    private EntityManager em;
 
     public ProblemService(ProblemRepository problems, MeetingRepository meetings, CategoryRepository categories,
             PersonRepository people, UnitRepository units, MeasureEventRepository events, LedgerAccess access,
@@ -178,6 +184,8 @@ public class ProblemService {
     public Problem create(ProblemDraft d) {
         Actor actor = check(d);
         Meeting meeting = meetings.findById(d.meetingId()).orElseThrow();
+        // Two office users entering problems for the same meeting: the row lock makes their 序号 follow each other.
+        em.lock(meeting, LockModeType.PESSIMISTIC_WRITE);
         Problem p = new Problem(meeting, problems.nextSeqNo(meeting.getId()), d.scope(), member(d), d.source(),
                 categories.findById(d.categoryId()).orElseThrow(), d.description().strip());
         p.setCauseAnalysis(blankToNull(d.causeAnalysis()));

@@ -105,6 +105,9 @@ public class RectificationService {
         requireStatus(m, MeasureStatus.PENDING_CLOSE);
         record(m, actor, EventKind.CLOSED, optionalText(note, MAX_TEXT),
                 item -> item.moveTo(MeasureStatus.CLOSED, today.date()));
+        // A closed item needs no later deadline: an open extension request ends with it.
+        extensions.findFirstByMeasureIdAndStatus(measureId, ExtensionRequest.Status.PENDING)
+                .ifPresent(r -> r.decide(false, actor.displayName(), today.now(), "事项已销号，申请自动结束"));
     }
 
     /** 退回: the office sends an application back with a reason; the unit works on it again. */
@@ -133,6 +136,9 @@ public class RectificationService {
             throw new InvalidActionException("workflow.extensionPending");
         }
         String why = requireText(reason, "field.extensionReason", MAX_REASON);
+        // The request changes no field of the item; bumping its version makes a simultaneous second request (or
+        // any other step taken on the same version) fail instead of slipping past the "one open request" check.
+        em.lock(m, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         MeasureEvent event = record(m, actor, EventKind.EXTENSION_REQUESTED, why, item -> {
         });
         event.deadlines(m.getDeadline(), newDeadline);
@@ -149,6 +155,10 @@ public class RectificationService {
         if (request.getStatus() != ExtensionRequest.Status.PENDING) {
             throw new InvalidActionException("workflow.extensionDecided");
         }
+        if (m.getStatus() == MeasureStatus.CLOSED) {
+            throw new InvalidActionException("workflow.closed");
+        }
+        em.lock(m, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         String text = approve ? optionalText(note, MAX_REASON) : requireText(note, "field.refusalReason",
                 MAX_REASON);
         LocalDate before = m.getDeadline();

@@ -102,10 +102,10 @@ public class MailAdmin {
         return reminders.previewDigests();
     }
 
-    /** Runs the daily reminder now, under the same lock as the schedule. */
+    /** Records the daily reminder now, under the same lock as the schedule; the background sender sends it. */
     public ReminderService.RunReport runDigestNow() {
         requireOffice();
-        ReminderService.RunReport report = jobs.dailyDigest();
+        ReminderService.RunReport report = jobs.recordDailyDigest();
         if (report == null) {
             throw new InvalidActionException("mail.jobBusy");
         }

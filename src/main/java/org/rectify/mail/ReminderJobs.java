@@ -51,10 +51,25 @@ public class ReminderJobs {
         return report;
     }
 
-    /** Sends what is waiting (new mails, retries that are due). */
+    /**
+     * Records today's digests without sending them (the office's "run now"): sending is left to the background
+     * sender, so that a slow or unreachable SMTP server never holds up a user's screen. Same lock as the schedule.
+     */
+    @SchedulerLock(name = "dailyDigest", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
+    public ReminderService.RunReport recordDailyDigest() {
+        return reminders.runDailyDigest();
+    }
+
+    /**
+     * Sends what is waiting (new mails, retries that are due). Returns nothing: ShedLock cannot lock a method that
+     * returns a primitive.
+     */
     @Scheduled(fixedDelayString = "${rectify.mail.send-interval:PT30S}", initialDelayString = "PT20S")
     @SchedulerLock(name = "outboxSender", lockAtMostFor = "PT10M")
-    public int sendOutbox() {
-        return outbox.sendDue();
+    public void sendOutbox() {
+        int sent = outbox.sendDue();
+        if (sent > 0) {
+            log.info("Outbox: {} mails sent", sent);
+        }
     }
 }

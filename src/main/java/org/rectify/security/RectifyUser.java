@@ -42,4 +42,15 @@ public class RectifyUser implements UserDetails {
     public boolean isEnabled() {
         return enabled;
     }
+
+    /** One principal per login name, so that the session registry finds all of a user's sessions. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RectifyUser other && other.actor.username().equals(actor.username());
+    }
+
+    @Override
+    public int hashCode() {
+        return actor.username().hashCode();
+    }
 }

@@ -32,9 +32,11 @@ public class UserService {
     private final PasswordEncoder encoder;
     private final CurrentUser currentUser;
     private final Validator validator;
+    private final LoginSessions sessions;
 
     public UserService(UserAccountRepository accounts, PersonRepository people, UnitRepository units,
-            PasswordEncoder encoder, CurrentUser currentUser, Validator validator) {
+            PasswordEncoder encoder, CurrentUser currentUser, Validator validator, LoginSessions sessions) {
+        this.sessions = sessions;
         this.accounts = accounts;
         this.people = people;
         this.units = units;
@@ -74,6 +76,7 @@ public class UserService {
         }
         account.assign(trim(draft.displayName()), draft.role(), person(draft), unit(draft));
         validate(account);
+        sessions.expire(account.getUsername());
         return account;
     }
 
@@ -84,6 +87,9 @@ public class UserService {
             throw new InvalidActionException("user.cannotDisableSelf");
         }
         account.setEnabled(enabled);
+        if (!enabled) {
+            sessions.expire(account.getUsername());
+        }
         return account;
     }
 
@@ -96,6 +102,7 @@ public class UserService {
             password.append(PASSWORD_CHARS.charAt(RANDOM.nextInt(PASSWORD_CHARS.length())));
         }
         account.setPasswordHash(encoder.encode(password));
+        sessions.expire(account.getUsername());
         return password.toString();
     }
 

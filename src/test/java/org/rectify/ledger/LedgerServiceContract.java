@@ -96,7 +96,7 @@ abstract class LedgerServiceContract {
 
     @Test
     void migrationsAreApplied() {
-        assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("3");
+        assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("4");
         assertThat(flyway.info().pending()).isEmpty();
         assertThat(categories.findAllByOrderBySortOrderAscNameAsc()).extracting(Category::getName)
                 .containsExactly("思想", "政治", "组织", "作风", "纪律", "廉洁", "能力", "为民服务");
@@ -195,6 +195,23 @@ abstract class LedgerServiceContract {
         assertThat(rows(new LedgerFilter().setText("中心组学习")))
                 .as("text matches the problem description too")
                 .containsExactlyInAnyOrder("M-LAST-CLOSED", "M-LAST-OVERDUE");
+    }
+
+    @Test
+    void onTrackIncludesItemsWithoutADeadlineAndUnitOnlyExcludesSubUnits() {
+        assertThat(rows(new LedgerFilter().setOnTrackOnly(true))).containsExactlyInAnyOrder("M-DUE-TODAY",
+                "M-LONG-STALE", "M-LONG-FRESH", "M-DUE-SOON", "M-EXTENDED", "M-DUE-8");
+        assertThat(rows(new LedgerFilter().setUnitId(fixture.id(LedgerFixture.A)).setUnitOnly(true)))
+                .containsExactlyInAnyOrder("M-DUE-TODAY", "M-OVERDUE", "M-PENDING-OVERDUE", "M-LAST-OVERDUE");
+    }
+
+    @Test
+    void aContactSeesTheProblemButOnlyTheirOwnUnitsMeasures() {
+        fixture.login(LedgerFixture.CONTACT_A1);
+        var detail = ledger.detail(fixture.id("M-EXTENDED")).orElseThrow();
+        assertThat(detail.visibleMeasures()).extracting(Measure::getContent)
+                .containsExactly("M-DUE-SOON", "M-EXTENDED", "M-CLOSED-ONTIME");
+        assertThat(detail.hiddenMeasures()).isEqualTo(2);
     }
 
     @Test

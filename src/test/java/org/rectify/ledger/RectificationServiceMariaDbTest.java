@@ -221,6 +221,21 @@ class RectificationServiceMariaDbTest {
     }
 
     @Test
+    void closingEndsAnOpenExtensionRequest() throws IOException {
+        long id = itemInA();
+        fixture.login(CONTACT_A);
+        ExtensionRequest request = workflow.requestExtension(id, version(id), TODAY.plusDays(60), "理由");
+        workflow.requestClosing(id, version(id), "其实已完成", List.of(pdf("done.pdf", 100)));
+        fixture.login(OFFICE);
+        workflow.close(id, version(id), null);
+        assertThat(extensions.findById(request.getId()).orElseThrow().getStatus())
+                .isEqualTo(ExtensionRequest.Status.REFUSED);
+        assertThatThrownBy(() -> workflow.decideExtension(request.getId(), version(id), true, null))
+                .isInstanceOf(InvalidActionException.class);
+        assertThat(reload(id).getDeadline()).isEqualTo(TODAY.plusDays(20));
+    }
+
+    @Test
     void aRefusedExtensionNeedsAReasonAndChangesNothing() {
         long id = itemInA();
         fixture.login(CONTACT_A);

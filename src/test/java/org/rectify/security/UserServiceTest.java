@@ -53,6 +53,26 @@ class UserServiceTest {
                 .isTrue();
     }
 
+    @Autowired
+    org.springframework.security.core.session.SessionRegistry registry;
+
+    @Test
+    void changingOrDisablingALoginEndsItsOpenSessions() {
+        fixture.login(LedgerFixture.OFFICE);
+        UserAccount u = users.create(new UserService.UserDraft("session-user", "会话", Role.UNIT_CONTACT, null,
+                fixture.id(LedgerFixture.A)), "initial-pass");
+        RectifyUser principal = (RectifyUser) details.loadUserByUsername("session-user");
+        registry.registerNewSession("s-1", principal);
+        users.update(u.getId(), u.getVersion(), new UserService.UserDraft("session-user", "会话", Role.UNIT_CONTACT,
+                null, fixture.id(LedgerFixture.B)));
+        assertThat(registry.getSessionInformation("s-1").isExpired()).as("moved to another unit").isTrue();
+
+        registry.registerNewSession("s-2", principal);
+        UserAccount now = accounts.findByUsername("session-user").orElseThrow();
+        users.setEnabled(now.getId(), now.getVersion(), false);
+        assertThat(registry.getSessionInformation("s-2").isExpired()).as("disabled").isTrue();
+    }
+
     @Test
     void badInputIsRefusedWithReasons() {
         fixture.login(LedgerFixture.OFFICE);

@@ -209,7 +209,9 @@ public class LedgerFixture {
         ensure();
         return tx.execute(s -> {
             Meeting meeting = meetings.findById(id(CURRENT_MEETING)).orElseThrow();
-            Problem p = new Problem(meeting, ++extraSeq, ProblemScope.TEAM, null, ProblemSource.RESEARCH,
+            ++extraSeq;
+            Problem p = new Problem(meeting, problems.nextSeqNo(meeting.getId()), ProblemScope.TEAM, null,
+                    ProblemSource.RESEARCH,
                     categories.findByName("作风").orElseThrow(), "测试问题 " + extraSeq);
             Unit unit = units.findById(id(unitCode)).orElseThrow();
             Person leader = people.findById(id(leaderName)).orElseThrow();

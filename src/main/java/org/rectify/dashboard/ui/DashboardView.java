@@ -251,7 +251,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             if (e.dataPointIndex() < 0 || e.dataPointIndex() >= bars.size()) {
                 return;
             }
-            LedgerFilter f = base.copy().setUnitId(bars.get(e.dataPointIndex()).unitId());
+            // The bar counts the unit's own items, so the ledger shows exactly those (not its sub-units).
+            LedgerFilter f = base.copy().setUnitId(bars.get(e.dataPointIndex()).unitId()).setUnitOnly(true);
             switch (e.seriesIndex()) {
                 case 0 -> f.setStatus(MeasureStatus.CLOSED);
                 case 1 -> f.setOnTrackOnly(true);

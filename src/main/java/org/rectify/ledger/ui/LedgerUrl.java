@@ -28,6 +28,7 @@ public final class LedgerUrl {
     public static final String MEETING = "meeting";
     public static final String YEAR = "year";
     public static final String UNIT = "unit";
+    public static final String UNIT_ONLY = "unitonly";
     public static final String CATEGORY = "category";
     public static final String SOURCE = "source";
     public static final String TYPE = "type";
@@ -61,6 +62,7 @@ public final class LedgerUrl {
         put(p, MEETING, f.getMeetingId());
         put(p, YEAR, f.getYear());
         put(p, UNIT, f.getUnitId());
+        put(p, UNIT_ONLY, f.isUnitOnly() ? "1" : null);
         put(p, CATEGORY, f.getCategoryId());
         put(p, SOURCE, f.getSource() == null ? null : f.getSource().code());
         put(p, TYPE, f.getType() == null ? null : f.getType().code());
@@ -94,6 +96,7 @@ public final class LedgerUrl {
         f.setMeetingId(r.id(MEETING, id -> exists(options.meetings(), id)));
         f.setYear(r.value(YEAR, s -> parseInt(s).filter(options.years()::contains)));
         f.setUnitId(r.id(UNIT, id -> exists(options.units(), id)));
+        f.setUnitOnly(f.getUnitId() != null && Boolean.TRUE.equals(r.value(UNIT_ONLY, LedgerUrl::parseFlag)));
         f.setCategoryId(r.id(CATEGORY, id -> exists(options.categories(), id)));
         f.setSource(r.value(SOURCE, s -> Labelled.fromCode(ProblemSource.class, s)));
         f.setType(r.value(TYPE, s -> Labelled.fromCode(MeasureType.class, s)));

@@ -426,6 +426,8 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
                 .setStaleOnly(staleOnly.getValue())
                 .setDueWithinDays(dueWithin.isInvalid() ? null : dueWithin.getValue())
                 // Conditions that come only from links (the dashboard's cards) stay until cleared.
+                .setUnitOnly(unit.getValue() != null && currentFilter.isUnitOnly()
+                        && unit.getValue().getId().equals(currentFilter.getUnitId()))
                 .setOpenOnly(currentFilter.isOpenOnly())
                 .setOnTrackOnly(currentFilter.isOnTrackOnly())
                 .setAtRiskOnly(currentFilter.isAtRiskOnly());
@@ -475,7 +477,8 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
     private void showSummary(LedgerTotals totals) {
         summary.removeAll();
         for (var flag : java.util.Map.of("ledger.flag.open", currentFilter.isOpenOnly(), "ledger.flag.onTrack",
-                currentFilter.isOnTrackOnly(), "ledger.flag.atRisk", currentFilter.isAtRiskOnly()).entrySet()) {
+                currentFilter.isOnTrackOnly(), "ledger.flag.atRisk", currentFilter.isAtRiskOnly(),
+                "ledger.flag.unitOnly", currentFilter.isUnitOnly()).entrySet()) {
             if (flag.getValue()) {
                 summary.add(MeasureBadges.span(getTranslation(flag.getKey()), "badge primary"));
             }

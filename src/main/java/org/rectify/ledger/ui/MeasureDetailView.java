@@ -161,13 +161,18 @@ public class MeasureDetailView extends VerticalLayout implements HasUrlParameter
         }
         add(titleRow, facts, problemBox,
                 new H3(getTranslation("detail.measures", p.getMeasures().size())));
-        for (Measure m : p.getMeasures()) {
+        for (Measure m : detail.visibleMeasures()) {
             boolean current = m.getId().equals(detail.measure().getId());
             Component card = measureCard(m, current);
             add(card);
             if (current) {
                 addWorkflow((Div) card, m, actor);
             }
+        }
+        if (detail.hiddenMeasures() > 0) {
+            Paragraph hidden = new Paragraph(getTranslation("detail.hiddenMeasures", detail.hiddenMeasures()));
+            hidden.addClassName("form-hint");
+            add(hidden);
         }
     }
 
