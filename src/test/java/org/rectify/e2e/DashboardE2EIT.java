@@ -40,6 +40,10 @@ class DashboardE2EIT {
                 assertThat(page.locator("#kpi-overdue .kpi-value")).not().hasText("");
                 page.waitForTimeout(1200); // let the chart animations finish before the picture
                 browser.screenshot("dashboard");
+                page.setViewportSize(1440, 2100); // the whole dashboard, for a look at every chart
+                page.waitForTimeout(1200);
+                browser.screenshot("dashboard-full");
+                page.setViewportSize(1440, 900);
 
                 page.locator("#kpi-overdue").click();
                 page.waitForURL("**/ledger?**overdue=1**");

@@ -56,6 +56,9 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     static final String CLOSED_COLOR = "#2e9e5b";
     static final String OPEN_COLOR = "#3b82c4";
     static final String OVERDUE_COLOR = "#d93a3a";
+    /** Distinct colours for up to ten categories (ApexCharts' default palette repeats after five). */
+    static final List<String> CATEGORY_COLORS = List.of("#3b82c4", "#d93a3a", "#2e9e5b", "#e08a1e", "#7b5cc4",
+            "#17a2b8", "#c2185b", "#6d8b2f", "#8d6e63", "#546e7a");
     private static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("MM-dd");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
@@ -167,11 +170,11 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         }
         Div grid = new Div();
         grid.addClassName("dashboard-grid");
-        grid.add(card("dashboard.byUnit", unitChart(d), "wide"),
+        grid.add(card("dashboard.byUnit", unitChart(d), null),
                 card("dashboard.alerts", alerts(d), null),
                 card("dashboard.byCategory", categoryChart(d), null),
                 card("dashboard.byType", typeChart(d), null),
-                card("dashboard.trend", trendChart(d), "wide"));
+                card("dashboard.trend", trendChart(d), "full"));
         content.add(grid);
     }
 
@@ -267,7 +270,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         List<DashboardService.CategorySlice> slices = d.byCategory();
         ApexChart chart = chart("category", ChartOptions.donut(
                 slices.stream().map(DashboardService.CategorySlice::category).toList(),
-                slices.stream().map(s -> (Number) s.total()).toList(), null, 300,
+                slices.stream().map(s -> (Number) s.total()).toList(), CATEGORY_COLORS, 300,
                 getTranslation("dashboard.noData")));
         chart.addDataPointSelectionListener(e -> {
             if (e.dataPointIndex() >= 0 && e.dataPointIndex() < slices.size()) {
