@@ -176,10 +176,7 @@ public class Measure extends AbstractEntity {
 
     /** The deadline in force for an imported row whose extension was approved before the import. */
     public void setImportedDeadline(LocalDate deadlineInForce) {
-        if (originalDeadline == null) {
-            originalDeadline = deadline;
-        }
-        deadline = deadlineInForce;
+        extendDeadline(deadlineInForce);
     }
 
     public Problem getProblem() {
