@@ -135,8 +135,7 @@ public class DashboardService {
 
     /** What the dashboard and the weekly summary show unless told otherwise: the latest meeting's ledger. */
     public LedgerFilter defaultSelection() {
-        return new LedgerFilter().setMeetingId(ledger.filterOptions().meetings().stream().findFirst()
-                .map(m -> m.getId()).orElse(null));
+        return new LedgerFilter().setMeetingId(ledger.latestMeetingId().orElse(null));
     }
 
     /** Overdue items in the user's scope, for the badge in the main layout. */

@@ -165,6 +165,11 @@ public class LedgerService {
                 .filter(m -> access.canSee(actor, m)).toList()));
     }
 
+    /** The latest meeting (the current rectification campaign), if any. */
+    public Optional<Long> latestMeetingId() {
+        return meetings.findAllByOrderByHeldOnDesc().stream().findFirst().map(Meeting::getId);
+    }
+
     /** The choices the ledger's filters offer; a contact chooses among their own units only. */
     public FilterOptions filterOptions() {
         String scope = access.scopePath(currentUser.require());

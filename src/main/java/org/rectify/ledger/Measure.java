@@ -94,12 +94,7 @@ public class Measure extends AbstractEntity {
     }
 
     public Measure(String content, Person leader, Unit unit, Person contact, MeasureType type, LocalDate deadline) {
-        this.content = content;
-        this.leader = leader;
-        this.unit = unit;
-        this.contact = contact;
-        this.type = type;
-        this.deadline = deadline;
+        assign(content, leader, unit, contact, type, deadline);
     }
 
     void attachTo(Problem problem, int seqNo) {
@@ -153,6 +148,11 @@ public class Measure extends AbstractEntity {
 
     /** Office edits of the ledger row itself (not its progress). */
     void edit(String content, Person leader, Unit unit, Person contact, MeasureType type, LocalDate deadline) {
+        assign(content, leader, unit, contact, type, deadline);
+    }
+
+    private void assign(String content, Person leader, Unit unit, Person contact, MeasureType type,
+            LocalDate deadline) {
         this.content = content;
         this.leader = leader;
         this.unit = unit;

@@ -66,6 +66,8 @@ import org.rectify.org.Unit;
 public class LedgerView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     /** Session attribute: the ledger's last query, for "back to the ledger" links. */
+    private static final MeasureBadges.Badge NO_ALERT = new MeasureBadges.Badge("", "");
+
     static final String LAST_QUERY = LedgerView.class.getName() + ".lastQuery";
 
     private final LedgerService service;
@@ -349,10 +351,13 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
 
     private LitRenderer<LedgerRow> alertRenderer() {
         return LitRenderer.<LedgerRow>of("<span theme=\"${item.theme} small\" ?hidden=${!item.text}>${item.text}</span>")
-                .withProperty("text", row -> row instanceof MeasureRow m && badges.alert(m.measure()) != null
-                        ? badges.alert(m.measure()).text() : "")
-                .withProperty("theme", row -> row instanceof MeasureRow m && badges.alert(m.measure()) != null
-                        ? badges.alert(m.measure()).theme() : "");
+                .withProperty("text", row -> alert(row).text())
+                .withProperty("theme", row -> alert(row).theme());
+    }
+
+    private MeasureBadges.Badge alert(LedgerRow row) {
+        MeasureBadges.Badge b = row instanceof MeasureRow m ? badges.alert(m.measure()) : null;
+        return b == null ? NO_ALERT : b;
     }
 
     private Component emptyState() {
