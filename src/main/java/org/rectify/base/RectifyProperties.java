@@ -13,6 +13,7 @@ import org.springframework.validation.annotation.Validated;
  * @param dueSoonDays     window for "due soon" (临期), in days
  * @param longTermPeriodDays a long-term item with no progress report for this many days is stale (长期未更新)
  * @param demoData        load the demo organization into an empty database at start-up
+ * @param filingDays      default of a new meeting's "file the rectification list within N days" (会后N天内报备案)
  */
 @Validated
 @ConfigurationProperties(prefix = "rectify")
@@ -20,7 +21,8 @@ public record RectifyProperties(
         ZoneId timeZone,
         @Min(1) @Max(365) int dueSoonDays,
         @Min(1) @Max(365) int longTermPeriodDays,
-        boolean demoData) {
+        boolean demoData,
+        @Min(1) @Max(365) int filingDays) {
 
     public RectifyProperties {
         if (timeZone == null) {
@@ -31,6 +33,9 @@ public record RectifyProperties(
         }
         if (longTermPeriodDays == 0) {
             longTermPeriodDays = 30;
+        }
+        if (filingDays == 0) {
+            filingDays = 15;
         }
     }
 }

@@ -62,7 +62,7 @@ public class DashboardService {
     public Dashboard load(LedgerFilter base) {
         LedgerTotals kpis = ledger.totals(base);
         List<UnitBar> units = ledger.groups(base, LedgerGrouping.UNIT).stream()
-                .map(g -> new UnitBar(g.key(), g.label(), g.closed(), g.total() - g.closed() - g.overdue(),
+                .map(g -> new UnitBar(g.key(), g.label(), g.closed(), g.open() - g.overdue(),
                         g.overdue()))
                 .toList();
         List<CategorySlice> categories = ledger.groups(base, LedgerGrouping.CATEGORY).stream()

@@ -54,6 +54,15 @@ public class DemoDataLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
     private static final String MAIL_DOMAIN = "@jtj.example.org";
+    /** 岗位职责 of the committee members, for the meetings' 岗位职责清单. */
+    private static final Map<String, String> DUTIES = Map.of(
+            "王建国", "主持党委全面工作，履行全面从严治党第一责任人职责",
+            "李明华", "协助书记抓党建工作，分管组织人事、机关党建",
+            "张卫东", "分管综合规划、财务审计",
+            "刘晓燕", "分管宣传思想、精神文明建设和工会、共青团工作",
+            "陈志强", "分管安全监管、应急管理",
+            "杨帆", "分管执法监督、法制工作",
+            "赵立新", "分管纪检监察、党风廉政建设");
     /** The demo logins' password (README.md lists the logins). */
     public static final String DEMO_PASSWORD = "demo1234";
 
@@ -271,7 +280,8 @@ public class DemoDataLoader implements ApplicationRunner {
         m.setCounts(opinions, criticisms);
         m.setStatus(status);
         m.setGuidanceGroup("市委第三督导组");
-        m.getAttendees().addAll(committee);
+        m.setAttendance(committee.stream().map(p -> new Meeting.Attendance(p, p.getPosition(),
+                DUTIES.getOrDefault(p.getName(), "分管联系部门的党建和业务工作"))).toList());
         return meetings.save(m);
     }
 

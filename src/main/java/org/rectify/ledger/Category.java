@@ -4,6 +4,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.hibernate.envers.Audited;
 import org.rectify.base.domain.AbstractEntity;
 
 /**
@@ -12,6 +13,7 @@ import org.rectify.base.domain.AbstractEntity;
  */
 @Entity
 @Table(name = "category")
+@Audited
 public class Category extends AbstractEntity {
 
     @NotBlank
@@ -40,6 +42,20 @@ public class Category extends AbstractEntity {
 
     public boolean isActive() {
         return active;
+    }
+
+    /** A rename shows everywhere the category is used; Envers keeps the old name. */
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public void setSortOrder(int sortOrder) {
+        this.sortOrder = sortOrder;
+    }
+
+    /** A used category is disabled, never deleted: it leaves the pickers, its problems keep it. */
+    public void setActive(boolean active) {
+        this.active = active;
     }
 
     @Override

@@ -39,7 +39,7 @@ class LedgerQueries {
     }
 
     /** Per-group totals, before labels are attached. */
-    record GroupCount(long key, long total, long closed, long overdue) {
+    record GroupCount(long key, long total, long closed, long overdue, long carried) {
     }
 
     @PersistenceContext
@@ -64,7 +64,7 @@ class LedgerQueries {
     }
 
     /** Totals over everything the filter matches. */
-    record Totals(long total, long closed, long overdue, long dueSoon, long stale, long atRisk) {
+    record Totals(long total, long closed, long overdue, long dueSoon, long stale, long atRisk, long carried) {
     }
 
     Totals totals(Query q, int dueSoonDays) {
@@ -77,15 +77,16 @@ class LedgerQueries {
                         countIf(cb, MeasureRules.overdue(cb, m, q.today())),
                         countIf(cb, MeasureRules.dueWithin(cb, m, q.today(), dueSoonDays)),
                         countIf(cb, MeasureRules.stale(cb, m, heldOn, q.today(), q.stalePeriodDays())),
-                        countIf(cb, MeasureRules.atRisk(cb, m, heldOn, q.today())))
+                        countIf(cb, MeasureRules.atRisk(cb, m, heldOn, q.today())),
+                        countIf(cb, MeasureRules.carriedOver(cb, m)))
                 .where(predicates(cb, m, j, q));
         Tuple t = em.createQuery(cq).getSingleResult();
         return new Totals(t.get(0, Long.class), toLong(t.get(1)), toLong(t.get(2)), toLong(t.get(3)),
-                toLong(t.get(4)), toLong(t.get(5)));
+                toLong(t.get(4)), toLong(t.get(5)), toLong(t.get(6)));
     }
 
-    /** Per rectification type: all and closed. */
-    record TypeCount(MeasureType type, long total, long closed) {
+    /** Per rectification type: all, closed and carried over. */
+    record TypeCount(MeasureType type, long total, long closed, long carried) {
     }
 
     List<TypeCount> countByType(Query q) {
@@ -93,10 +94,12 @@ class LedgerQueries {
         CriteriaQuery<Tuple> cq = cb.createTupleQuery();
         Root<Measure> m = cq.from(Measure.class);
         Path<MeasureType> type = m.get("type");
-        cq.multiselect(type, cb.count(m), countIf(cb, MeasureRules.closed(cb, m)))
+        cq.multiselect(type, cb.count(m), countIf(cb, MeasureRules.closed(cb, m)),
+                        countIf(cb, MeasureRules.carriedOver(cb, m)))
                 .where(predicates(cb, m, Joins.plain(m), q)).groupBy(type);
         return em.createQuery(cq).getResultList().stream()
-                .map(t -> new TypeCount(t.get(0, MeasureType.class), t.get(1, Long.class), toLong(t.get(2))))
+                .map(t -> new TypeCount(t.get(0, MeasureType.class), t.get(1, Long.class), toLong(t.get(2)),
+                        toLong(t.get(3))))
                 .toList();
     }
 
@@ -133,12 +136,13 @@ class LedgerQueries {
         Joins j = Joins.plain(m);
         Expression<Long> key = groupKey(m, j, grouping);
         cq.multiselect(key, cb.count(m), countIf(cb, MeasureRules.closed(cb, m)),
-                        countIf(cb, MeasureRules.overdue(cb, m, q.today())))
+                        countIf(cb, MeasureRules.overdue(cb, m, q.today())),
+                        countIf(cb, MeasureRules.carriedOver(cb, m)))
                 .where(predicates(cb, m, j, q))
                 .groupBy(key);
         return em.createQuery(cq).getResultList().stream()
                 .map(t -> new GroupCount(t.get(0, Long.class), t.get(1, Long.class), toLong(t.get(2)),
-                        toLong(t.get(3))))
+                        toLong(t.get(3)), toLong(t.get(4))))
                 .toList();
     }
 
@@ -154,6 +158,7 @@ class LedgerQueries {
         return switch (grouping) {
             case UNIT -> m.get("unit").get("id");
             case CATEGORY -> j.problem.get("category").get("id");
+            case MEETING -> j.problem.get("meeting").get("id");
             case NONE -> throw new IllegalArgumentException("no group key without grouping");
         };
     }
@@ -209,7 +214,7 @@ class LedgerQueries {
             ps.add(MeasureRules.stale(cb, m, j.meeting.get("heldOn"), q.today(), q.stalePeriodDays()));
         }
         if (f.isOpenOnly()) {
-            ps.add(MeasureRules.notClosed(cb, m));
+            ps.add(MeasureRules.open(cb, m));
         }
         if (f.isOnTrackOnly()) {
             ps.add(MeasureRules.onTrack(cb, m, q.today()));

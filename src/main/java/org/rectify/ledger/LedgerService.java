@@ -70,7 +70,8 @@ public class LedgerService {
     /** Totals of everything the filter matches: all, closed, overdue, due soon, stale, at risk. */
     public LedgerTotals totals(LedgerFilter filter) {
         LedgerQueries.Totals t = queries.totals(query(filter, null), properties.dueSoonDays());
-        return new LedgerTotals(t.total(), t.closed(), t.overdue(), t.dueSoon(), t.stale(), t.atRisk());
+        return new LedgerTotals(t.total(), t.closed(), t.overdue(), t.dueSoon(), t.stale(), t.atRisk(),
+                t.carried());
     }
 
     /** Per rectification type (即知即改 / 阶段性整改 / 长期整改): all and closed, in the type's order. */
@@ -78,14 +79,15 @@ public class LedgerService {
         Map<MeasureType, LedgerQueries.TypeCount> counts = queries.countByType(query(filter, null)).stream()
                 .collect(Collectors.toMap(LedgerQueries.TypeCount::type, Function.identity()));
         return java.util.Arrays.stream(MeasureType.values())
-                .map(t -> counts.getOrDefault(t, new LedgerQueries.TypeCount(t, 0, 0)))
-                .map(c -> new TypeTotals(c.type(), c.total(), c.closed()))
+                .map(t -> counts.getOrDefault(t, new LedgerQueries.TypeCount(t, 0, 0, 0)))
+                .map(c -> new TypeTotals(c.type(), c.total(), c.closed(), c.carried()))
                 .toList();
     }
 
-    public record TypeTotals(MeasureType type, long total, long closed) {
+    public record TypeTotals(MeasureType type, long total, long closed, long carried) {
+        /** Still to be worked on: neither closed nor carried over. */
         public long open() {
-            return total - closed;
+            return total - closed - carried;
         }
     }
 
@@ -127,6 +129,10 @@ public class LedgerService {
             for (Unit u : org.unitsInTreeOrder()) {
                 addGroup(groups, grouping, counts, u.getId(), u.getName());
             }
+        } else if (grouping == LedgerGrouping.MEETING) {
+            for (Meeting meeting : meetings.findAllByOrderByHeldOnDesc()) {
+                addGroup(groups, grouping, counts, meeting.getId(), meeting.getTitle());
+            }
         } else {
             for (Category c : categories.findAllByOrderBySortOrderAscNameAsc()) {
                 addGroup(groups, grouping, counts, c.getId(), c.getName());
@@ -139,7 +145,7 @@ public class LedgerService {
             Map<Long, LedgerQueries.GroupCount> counts, long id, String label) {
         LedgerQueries.GroupCount c = counts.get(id);
         if (c != null) {
-            groups.add(new LedgerGroup(grouping, id, label, c.total(), c.closed(), c.overdue()));
+            groups.add(new LedgerGroup(grouping, id, label, c.total(), c.closed(), c.overdue(), c.carried()));
         }
     }
 
@@ -215,16 +221,20 @@ public class LedgerService {
                 group == null ? null : group.key(), today.date(), properties.longTermPeriodDays());
     }
 
-    public record LedgerTotals(long total, long closed, long overdue, long dueSoon, long stale, long atRisk) {
+    /**
+     * @param carried carried over into the next meeting's ledger (已转入下年度): neither closed nor open here
+     */
+    public record LedgerTotals(long total, long closed, long overdue, long dueSoon, long stale, long atRisk,
+                               long carried) {
 
         /** Share of closed items in percent, rounded down; 0 for an empty ledger. */
         public int completionPercent() {
             return total == 0 ? 0 : (int) (closed * 100 / total);
         }
 
-        /** Not closed, overdue included. */
+        /** Still to be worked on: neither closed nor carried over (overdue included). */
         public long open() {
-            return total - closed;
+            return total - closed - carried;
         }
     }
 

@@ -90,6 +90,10 @@ public class Measure extends AbstractEntity {
     /** 完成/销号 date. */
     private LocalDate completedOn;
 
+    /** 事项编号 of the sheet it was imported from, when the sheet had one: re-imports match on it. */
+    @Size(max = 64)
+    private String itemCode;
+
     protected Measure() {
     }
 
@@ -233,5 +237,13 @@ public class Measure extends AbstractEntity {
 
     public LocalDate getCompletedOn() {
         return completedOn;
+    }
+
+    public String getItemCode() {
+        return itemCode;
+    }
+
+    public void setItemCode(String itemCode) {
+        this.itemCode = itemCode;
     }
 }

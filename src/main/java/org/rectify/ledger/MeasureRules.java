@@ -16,31 +16,43 @@ public final class MeasureRules {
     private MeasureRules() {
     }
 
-    /** Overdue: a deadline in force that has passed (due today is not overdue) and the item is not closed. */
+    /**
+     * Open: still to be worked on in this ledger — neither closed nor carried over into the next meeting's ledger
+     * (a carried-over item is continued, and counted, there).
+     */
+    public static boolean isOpen(Measure m) {
+        return !m.getStatus().isEnded();
+    }
+
+    public static Predicate open(CriteriaBuilder cb, Path<Measure> m) {
+        return cb.not(m.get("status").in(MeasureStatus.CLOSED, MeasureStatus.CARRIED_OVER));
+    }
+
+    /** Overdue: open, with a deadline in force that has passed (due today is not overdue). */
     public static boolean isOverdue(Measure m, LocalDate today) {
-        return m.getDeadline() != null && m.getStatus() != MeasureStatus.CLOSED && m.getDeadline().isBefore(today);
+        return m.getDeadline() != null && isOpen(m) && m.getDeadline().isBefore(today);
     }
 
     public static Predicate overdue(CriteriaBuilder cb, Path<Measure> m, LocalDate today) {
-        return cb.and(notClosed(cb, m), cb.lessThan(m.get("deadline"), today));
+        return cb.and(open(cb, m), cb.lessThan(m.get("deadline"), today));
     }
 
-    /** Due soon: not closed, deadline from today up to {@code days} days ahead (inclusive). */
+    /** Due soon: open, deadline from today up to {@code days} days ahead (inclusive). */
     public static boolean isDueWithin(Measure m, LocalDate today, int days) {
-        return m.getDeadline() != null && m.getStatus() != MeasureStatus.CLOSED
+        return m.getDeadline() != null && isOpen(m)
                 && !m.getDeadline().isBefore(today) && !m.getDeadline().isAfter(today.plusDays(days));
     }
 
     public static Predicate dueWithin(CriteriaBuilder cb, Path<Measure> m, LocalDate today, int days) {
-        return cb.and(notClosed(cb, m), cb.between(m.get("deadline"), today, today.plusDays(days)));
+        return cb.and(open(cb, m), cb.between(m.get("deadline"), today, today.plusDays(days)));
     }
 
     /**
-     * Stale: a long-term measure, not closed, whose last progress report (or, before the first one, the meeting
+     * Stale: a long-term measure, open, whose last progress report (or, before the first one, the meeting
      * date) is more than {@code periodDays} ago.
      */
     public static boolean isStale(Measure m, LocalDate today, int periodDays) {
-        if (m.getType() != MeasureType.LONG_TERM || m.getStatus() == MeasureStatus.CLOSED) {
+        if (m.getType() != MeasureType.LONG_TERM || !isOpen(m)) {
             return false;
         }
         LocalDate last = m.getLastProgressOn() != null ? m.getLastProgressOn()
@@ -51,14 +63,14 @@ public final class MeasureRules {
     public static Predicate stale(CriteriaBuilder cb, Path<Measure> m, Path<LocalDate> meetingHeldOn,
             LocalDate today, int periodDays) {
         Expression<LocalDate> last = cb.coalesce(m.<LocalDate>get("lastProgressOn"), meetingHeldOn);
-        return cb.and(cb.equal(m.get("type"), MeasureType.LONG_TERM), notClosed(cb, m),
+        return cb.and(cb.equal(m.get("type"), MeasureType.LONG_TERM), open(cb, m),
                 cb.lessThan(last, today.minusDays(periodDays)));
     }
 
-    /** On track: not closed and not overdue (items without a deadline included). */
+    /** On track: open and not overdue (items without a deadline included). */
     public static Predicate onTrack(CriteriaBuilder cb, Path<Measure> m, LocalDate today) {
         Path<LocalDate> deadline = m.get("deadline");
-        return cb.and(notClosed(cb, m), cb.or(cb.isNull(deadline), cb.greaterThanOrEqualTo(deadline, today)));
+        return cb.and(open(cb, m), cb.or(cb.isNull(deadline), cb.greaterThanOrEqualTo(deadline, today)));
     }
 
     /** "At risk": due within this many days … */
@@ -67,7 +79,7 @@ public final class MeasureRules {
     public static final int AT_RISK_SILENT_DAYS = 30;
 
     /**
-     * At risk: not closed, due within {@link #AT_RISK_WINDOW_DAYS} days, and no progress report (or, before the
+     * At risk: open, due within {@link #AT_RISK_WINDOW_DAYS} days, and no progress report (or, before the
      * first one, the meeting) for more than {@link #AT_RISK_SILENT_DAYS} days.
      */
     public static boolean isAtRisk(Measure m, LocalDate today) {
@@ -90,7 +102,7 @@ public final class MeasureRules {
         return cb.equal(m.get("status"), MeasureStatus.CLOSED);
     }
 
-    public static Predicate notClosed(CriteriaBuilder cb, Path<Measure> m) {
-        return cb.notEqual(m.get("status"), MeasureStatus.CLOSED);
+    public static Predicate carriedOver(CriteriaBuilder cb, Path<Measure> m) {
+        return cb.equal(m.get("status"), MeasureStatus.CARRIED_OVER);
     }
 }

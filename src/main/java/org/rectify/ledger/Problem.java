@@ -68,6 +68,12 @@ public class Problem extends AbstractEntity {
     @Size(max = 4000)
     private String causeAnalysis;
 
+    /** 上年度未整改到位: the unfinished measure of an earlier meeting this problem continues. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "carried_from_id")
+    @Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED)
+    private Measure carriedFrom;
+
     @NotAudited
     @OneToMany(mappedBy = "problem", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("seqNo")
@@ -148,5 +154,13 @@ public class Problem extends AbstractEntity {
 
     public List<Measure> getMeasures() {
         return measures;
+    }
+
+    public Measure getCarriedFrom() {
+        return carriedFrom;
+    }
+
+    void carriedFrom(Measure original) {
+        this.carriedFrom = original;
     }
 }

@@ -9,7 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 import org.rectify.base.InvalidActionException;
+import org.rectify.base.InvalidDraftException;
+import org.rectify.base.Texts;
+import org.rectify.base.Violation;
 import org.rectify.base.NotAllowedException;
 import org.rectify.base.StaleDataException;
 import org.rectify.base.Today;
@@ -22,6 +26,7 @@ import org.rectify.org.Unit;
 import org.rectify.org.UnitRepository;
 import org.rectify.security.Actor;
 import org.rectify.security.CurrentUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,14 +52,16 @@ public class ProblemService {
     private final CurrentUser currentUser;
     private final Today today;
     private final OrgService org;
+    private final ApplicationEventPublisher publisher;
 
     @PersistenceContext
     private EntityManager em;
 
     public ProblemService(ProblemRepository problems, MeetingRepository meetings, CategoryRepository categories,
             PersonRepository people, UnitRepository units, MeasureEventRepository events, LedgerAccess access,
-            CurrentUser currentUser, Today today, OrgService org) {
+            CurrentUser currentUser, Today today, OrgService org, ApplicationEventPublisher publisher) {
         this.org = org;
+        this.publisher = publisher;
         this.problems = problems;
         this.meetings = meetings;
         this.categories = categories;
@@ -75,27 +82,6 @@ public class ProblemService {
     public record ProblemDraft(Long id, Integer version, Long meetingId, ProblemScope scope, Long memberId,
                                ProblemSource source, Long categoryId, String description, String causeAnalysis,
                                List<MeasureDraft> measures) {
-    }
-
-    /**
-     * A broken rule: {@code field} names the form field ("description", "measure.deadline", …), {@code index} the
-     * measure (0-based) or -1 for the problem itself.
-     */
-    public record Violation(String field, int index, String messageKey, Object... args) {
-    }
-
-    /** The draft breaks rules; nothing was saved. */
-    public static class InvalidDraftException extends InvalidActionException {
-        private final List<Violation> violations;
-
-        InvalidDraftException(List<Violation> violations) {
-            super("problem.invalid", violations.size());
-            this.violations = List.copyOf(violations);
-        }
-
-        public List<Violation> violations() {
-            return violations;
-        }
     }
 
     /** The choices of the problem form. */
@@ -130,8 +116,11 @@ public class ProblemService {
         if (d.source() == null) {
             v.add(new Violation("source", -1, "validation.requiredField"));
         }
-        if (d.categoryId() == null || categories.findById(d.categoryId()).isEmpty()) {
+        Category category = d.categoryId() == null ? null : categories.findById(d.categoryId()).orElse(null);
+        if (category == null) {
             v.add(new Violation("category", -1, "validation.requiredField"));
+        } else if (!category.isActive() && d.id() == null) {
+            v.add(new Violation("category", -1, "problem.categoryDisabled", category.getName()));
         }
         text(v, "description", -1, d.description(), true, MAX_DESCRIPTION);
         text(v, "causeAnalysis", -1, d.causeAnalysis(), false, MAX_CAUSE);
@@ -150,10 +139,14 @@ public class ProblemService {
         Person leader = m.leaderId() == null ? null : people.findById(m.leaderId()).orElse(null);
         if (leader == null || !leader.isCommitteeMember()) {
             v.add(new Violation("measure.leader", i, "measure.leaderRequired"));
+        } else if (!leader.isActive() && m.id() == null) {
+            v.add(new Violation("measure.leader", i, "measure.personInactive", leader.getName()));
         }
         Unit unit = m.unitId() == null ? null : units.findById(m.unitId()).orElse(null);
         if (unit == null) {
             v.add(new Violation("measure.unit", i, "validation.requiredField"));
+        } else if (!unit.isActive() && m.id() == null) {
+            v.add(new Violation("measure.unit", i, "measure.unitDisabled", unit.getName()));
         }
         if (m.contactId() != null) {
             Person contact = people.findById(m.contactId()).orElse(null);
@@ -172,12 +165,7 @@ public class ProblemService {
     }
 
     private static void text(List<Violation> v, String field, int index, String value, boolean required, int max) {
-        String t = value == null ? "" : value.strip();
-        if (required && t.isEmpty()) {
-            v.add(new Violation(field, index, "validation.requiredField"));
-        } else if (t.length() > max) {
-            v.add(new Violation(field, index, "validation.tooLongField", max, t.length()));
-        }
+        Texts.check(v, field, index, value, required, max);
     }
 
     /** Creates the problem, numbered after the meeting's last one, with its measures. */
@@ -187,7 +175,7 @@ public class ProblemService {
         // Two office users entering problems for the same meeting: the row lock makes their 序号 follow each other.
         em.lock(meeting, LockModeType.PESSIMISTIC_WRITE);
         Problem p = new Problem(meeting, problems.nextSeqNo(meeting.getId()), d.scope(), member(d), d.source(),
-                categories.findById(d.categoryId()).orElseThrow(), d.description().strip());
+                categories.findById(d.categoryId()).orElseThrow(), Texts.strip(d.description()));
         p.setCauseAnalysis(blankToNull(d.causeAnalysis()));
         for (MeasureDraft md : d.measures()) {
             p.addMeasure(newMeasure(md));
@@ -197,8 +185,193 @@ public class ProblemService {
             events.save(new MeasureEvent(m, EventKind.CREATED, today.now(), today.date(), actor, null)
                     .status(null, m.getStatus()));
         }
+        publisher.publishEvent(new ProblemsCreated(meeting.getId(), List.of(p.getId())));
         return p;
     }
+
+    /** Published after problems were entered or imported (not carried over): e.g. to look for recurring ones. */
+    public record ProblemsCreated(long meetingId, List<Long> problemIds) {
+    }
+
+    /** One measure of an imported sheet: the draft, and its state as the sheet records it. */
+    public record ImportedMeasure(MeasureDraft draft, MeasureStatus status, int progress, String progressNote,
+                                  LocalDate lastProgressOn, LocalDate completedOn, LocalDate originalDeadline,
+                                  String itemCode) {
+    }
+
+    /**
+     * One problem of an imported sheet; {@code existingProblemId} when its measures are added to a problem already
+     * in the ledger (a re-import with new rows).
+     */
+    public record ImportedProblem(Long existingProblemId, ProblemScope scope, Long memberId, ProblemSource source,
+                                  Long categoryId, String description, String causeAnalysis,
+                                  List<ImportedMeasure> measures) {
+
+        public ProblemDraft draft(long meetingId) {
+            return new ProblemDraft(null, null, meetingId, scope, memberId, source, categoryId, description,
+                    causeAnalysis, measures.stream().map(ImportedMeasure::draft).toList());
+        }
+    }
+
+    /**
+     * Brings in the problems and measures of an existing ledger (an Excel sheet) in one transaction: the same
+     * rules as the form, numbered after the meeting's last problem, each item recorded in the state the sheet
+     * gives it, with a "建立台账" step on its timeline. {@code progress} hears how many problems are done.
+     */
+    public List<Long> importProblems(long meetingId, List<ImportedProblem> rows, IntConsumer progress) {
+        Actor actor = requireOffice();
+        Meeting meeting = meetings.findById(meetingId)
+                .orElseThrow(() -> new InvalidActionException("meeting.notFound"));
+        em.lock(meeting, LockModeType.PESSIMISTIC_WRITE);
+        List<Violation> violations = new ArrayList<>();
+        for (ImportedProblem row : rows) {
+            violations.addAll(validateForImport(row, meetingId));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidDraftException(violations);
+        }
+        int seq = problems.nextSeqNo(meetingId);
+        List<Long> created = new ArrayList<>();
+        int done = 0;
+        for (ImportedProblem row : rows) {
+            Problem p;
+            if (row.existingProblemId() != null) {
+                p = problems.findById(row.existingProblemId()).filter(x -> x.getMeeting().getId() == meetingId)
+                        .orElseThrow(() -> new InvalidActionException("problem.notFound"));
+            } else {
+                p = new Problem(meeting, seq++, row.scope(), row.scope() == ProblemScope.INDIVIDUAL
+                        ? person(row.memberId()) : null, row.source(),
+                        categories.findById(row.categoryId()).orElseThrow(), Texts.strip(row.description()));
+                p.setCauseAnalysis(blankToNull(row.causeAnalysis()));
+            }
+            List<Measure> added = new ArrayList<>();
+            for (ImportedMeasure im : row.measures()) {
+                Measure m = p.addMeasure(newMeasure(im.draft()));
+                if (im.originalDeadline() != null && im.draft().deadline() != null
+                        && im.originalDeadline().isBefore(im.draft().deadline())) {
+                    // Extended before the import: the first deadline stays on record.
+                    m.edit(m.getContent(), m.getLeader(), m.getUnit(), m.getContact(), m.getType(),
+                            im.originalDeadline());
+                    m.extendDeadline(im.draft().deadline());
+                }
+                m.importState(im.status(), im.progress(), Texts.orNull(im.progressNote()), im.lastProgressOn(),
+                        im.completedOn());
+                m.setItemCode(Texts.orNull(im.itemCode()));
+                added.add(m);
+            }
+            if (p.getId() == null) {
+                em.persist(p);
+                created.add(p.getId());
+            } else {
+                em.flush();
+            }
+            for (Measure m : added) {
+                events.save(new MeasureEvent(m, EventKind.CREATED, today.now(), today.date(), actor, null)
+                        .status(null, m.getStatus()));
+            }
+            progress.accept(++done);
+        }
+        publisher.publishEvent(new ProblemsCreated(meetingId, created));
+        return created;
+    }
+
+    /** The rules an imported problem must keep: all of them, or its measures' when added to an existing problem. */
+    @Transactional(readOnly = true)
+    public List<Violation> validateForImport(ImportedProblem row, long meetingId) {
+        requireOffice();
+        return row.existingProblemId() == null ? validate(row.draft(meetingId))
+                : validateMeasures(row.draft(meetingId));
+    }
+
+    /** The rules of a draft's measures only, for measures added to a problem already in the ledger. */
+    private List<Violation> validateMeasures(ProblemDraft d) {
+        List<Violation> v = new ArrayList<>();
+        Meeting meeting = meetings.findById(d.meetingId()).orElse(null);
+        for (int i = 0; i < d.measures().size(); i++) {
+            validateMeasure(v, i, d.measures().get(i), meeting);
+        }
+        return v;
+    }
+
+    /**
+     * 上年度未整改到位: a new problem of {@code target} continuing an unfinished measure of an earlier meeting, with
+     * one measure like the original (same text, owners and type) under the new deadline, its progress carried
+     * along. The caller freezes the original ({@link RectificationService#markCarriedOver}) in the same transaction.
+     */
+    public Measure createCarriedOver(Meeting target, Measure original, LocalDate deadline) {
+        Actor actor = requireOffice();
+        em.lock(target, LockModeType.PESSIMISTIC_WRITE);
+        Problem from = original.getProblem();
+        Problem p = new Problem(target, problems.nextSeqNo(target.getId()), from.getScope(), from.getMember(),
+                ProblemSource.CARRIED_OVER, from.getCategory(), from.getDescription());
+        p.setCauseAnalysis(from.getCauseAnalysis());
+        p.carriedFrom(original);
+        LocalDate newDeadline = original.getType() == MeasureType.LONG_TERM ? null : deadline;
+        Measure m = p.addMeasure(new Measure(original.getContent(), original.getLeader(), original.getUnit(),
+                original.getContact(), original.getType(), newDeadline));
+        boolean started = original.getStatus() != MeasureStatus.NOT_STARTED;
+        m.importState(started ? MeasureStatus.IN_PROGRESS : MeasureStatus.NOT_STARTED, original.getProgress(),
+                original.getProgressNote(), null, null);
+        problems.save(p);
+        events.save(new MeasureEvent(m, EventKind.CREATED, today.now(), today.date(), actor,
+                from.getMeeting().getTitle() + " 第" + from.getSeqNo() + "项").status(null, m.getStatus()));
+        return m;
+    }
+
+    /** What a hand-over moved: items as responsible leader and as contact. */
+    public record HandOver(int asLeader, int asContact) {
+        public int total() {
+            return asLeader + asContact;
+        }
+    }
+
+    /**
+     * The open items of {@code fromPersonId} (as responsible leader or as contact) go to {@code toPersonId}, each
+     * with a "责任人交接" step on its timeline. Refused when the successor cannot take them: a leader's items need
+     * an active committee member, a contact's a person of the item's unit.
+     */
+    public HandOver handOver(long fromPersonId, long toPersonId) {
+        Actor actor = requireOffice();
+        Person from = people.findById(fromPersonId)
+                .orElseThrow(() -> new InvalidActionException("person.notFound"));
+        Person to = people.findById(toPersonId).orElseThrow(() -> new InvalidActionException("person.notFound"));
+        if (from.getId().equals(to.getId()) || !to.isActive()) {
+            throw new InvalidActionException("handover.badSuccessor", to.getName());
+        }
+        int asLeader = 0;
+        int asContact = 0;
+        for (Measure m : openItemsOf(fromPersonId)) {
+            boolean leads = m.getLeader().getId().equals(fromPersonId);
+            boolean contact = m.getContact() != null && m.getContact().getId().equals(fromPersonId);
+            if (leads && !to.isCommitteeMember()) {
+                throw new InvalidActionException("handover.successorNotLeader", to.getName());
+            }
+            if (contact && !to.getUnit().getPath().startsWith(m.getUnit().getPath())) {
+                throw new InvalidActionException("handover.successorOutsideUnit", to.getName(),
+                        m.getUnit().getName());
+            }
+            m.edit(m.getContent(), leads ? to : m.getLeader(), m.getUnit(), contact ? to : m.getContact(),
+                    m.getType(), m.getDeadline());
+            asLeader += leads ? 1 : 0;
+            asContact += contact ? 1 : 0;
+            events.save(new MeasureEvent(m, EventKind.HANDED_OVER, today.now(), today.date(), actor,
+                    from.getName() + " → " + to.getName()));
+        }
+        return new HandOver(asLeader, asContact);
+    }
+
+    /** Open items where the person is the responsible leader or the contact. */
+    @Transactional(readOnly = true)
+    public List<Measure> openItemsOf(long personId) {
+        return em.createQuery("""
+                        select m from Measure m join fetch m.unit join fetch m.leader left join fetch m.contact
+                        where (m.leader.id = :p or m.contact.id = :p) and m.status not in :ended
+                        order by m.id""", Measure.class)
+                .setParameter("p", personId)
+                .setParameter("ended", List.of(MeasureStatus.CLOSED, MeasureStatus.CARRIED_OVER))
+                .getResultList();
+    }
+
 
     /** Saves the office's edits; a measure left out of the draft is removed only if nothing happened to it yet. */
     public Problem update(ProblemDraft d) {
@@ -208,7 +381,7 @@ public class ProblemService {
             throw new StaleDataException();
         }
         p.edit(d.scope(), member(d), d.source(), categories.findById(d.categoryId()).orElseThrow(),
-                d.description().strip(), blankToNull(d.causeAnalysis()));
+                Texts.strip(d.description()), blankToNull(d.causeAnalysis()));
         Map<Long, Measure> existing = new HashMap<>();
         p.getMeasures().forEach(m -> existing.put(m.getId(), m));
         List<Measure> added = new ArrayList<>();
@@ -225,7 +398,7 @@ public class ProblemService {
                 throw new StaleDataException();
             }
             if (changes(m, md)) {
-                m.edit(md.content().strip(), person(md.leaderId()), units.findById(md.unitId()).orElseThrow(),
+                m.edit(Texts.strip(md.content()), person(md.leaderId()), units.findById(md.unitId()).orElseThrow(),
                         person(md.contactId()), md.type(), md.deadline());
                 events.save(new MeasureEvent(m, EventKind.EDITED, today.now(), today.date(), actor, null));
             }
@@ -263,7 +436,7 @@ public class ProblemService {
     }
 
     private static boolean changes(Measure m, MeasureDraft d) {
-        return !Objects.equals(m.getContent(), d.content().strip())
+        return !Objects.equals(m.getContent(), Texts.strip(d.content()))
                 || !Objects.equals(m.getLeader().getId(), d.leaderId())
                 || !Objects.equals(m.getUnit().getId(), d.unitId())
                 || !Objects.equals(m.getContact() == null ? null : m.getContact().getId(), d.contactId())
@@ -271,7 +444,7 @@ public class ProblemService {
     }
 
     private Measure newMeasure(MeasureDraft md) {
-        return new Measure(md.content().strip(), person(md.leaderId()), units.findById(md.unitId()).orElseThrow(),
+        return new Measure(Texts.strip(md.content()), person(md.leaderId()), units.findById(md.unitId()).orElseThrow(),
                 person(md.contactId()), md.type(), md.deadline());
     }
 
@@ -301,6 +474,6 @@ public class ProblemService {
     }
 
     private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+        return Texts.orNull(s);
     }
 }

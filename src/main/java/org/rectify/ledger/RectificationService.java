@@ -155,7 +155,7 @@ public class RectificationService {
         if (request.getStatus() != ExtensionRequest.Status.PENDING) {
             throw new InvalidActionException("workflow.extensionDecided");
         }
-        if (m.getStatus() == MeasureStatus.CLOSED) {
+        if (m.getStatus().isEnded()) {
             throw new InvalidActionException("workflow.closed");
         }
         em.lock(m, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
@@ -179,7 +179,7 @@ public class RectificationService {
         if (!access.canUrge(actor, m)) {
             throw new NotAllowedException("access.cannotUrge");
         }
-        if (m.getStatus() == MeasureStatus.CLOSED) {
+        if (m.getStatus().isEnded()) {
             throw new InvalidActionException("workflow.closed");
         }
         String who = requireText(urgedBy, "field.urgedBy", MAX_NAME);
@@ -193,6 +193,24 @@ public class RectificationService {
         // An urging changes no field of the item, but it must still bump the version: a form opened before it
         // should not save over it unawares.
         em.lock(m, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+    }
+
+    /**
+     * 已转入下年度: an unfinished item continues as {@code continuation} in a later meeting's ledger. The original
+     * is frozen here with its history, and refuses every further step. The office only.
+     */
+    public void markCarriedOver(long measureId, int version, Measure continuation) {
+        Actor actor = currentUser.require();
+        Measure m = load(measureId, version, actor);
+        requireOffice(actor);
+        if (m.getStatus().isEnded()) {
+            throw new InvalidActionException("carryOver.notOpen", m.getStatus());
+        }
+        Problem target = continuation.getProblem();
+        record(m, actor, EventKind.CARRIED_OVER, target.getMeeting().getTitle() + " 第" + target.getSeqNo() + "项",
+                item -> item.moveTo(MeasureStatus.CARRIED_OVER, null));
+        extensions.findFirstByMeasureIdAndStatus(measureId, ExtensionRequest.Status.PENDING)
+                .ifPresent(r -> r.decide(false, actor.displayName(), today.now(), "事项已转入下年度，申请自动结束"));
     }
 
     /** Published for every workflow step, inside its transaction. */

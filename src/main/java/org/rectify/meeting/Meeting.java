@@ -5,10 +5,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.JoinTable;
-import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,10 +18,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.rectify.base.domain.AbstractEntity;
 import org.rectify.org.Person;
+import org.rectify.org.Position;
 import org.rectify.org.Unit;
 
 /** 会议: a democratic or organizational life meeting whose findings feed the ledger. */
@@ -69,11 +73,18 @@ public class Meeting extends AbstractEntity {
     @Enumerated(EnumType.STRING)
     private MeetingStatus status = MeetingStatus.HELD;
 
-    /** 班子成员 who attended. */
-    @ManyToMany(fetch = FetchType.LAZY)
-    @JoinTable(name = "meeting_attendee", joinColumns = @JoinColumn(name = "meeting_id"),
-            inverseJoinColumns = @JoinColumn(name = "person_id"))
-    private Set<Person> attendees = new LinkedHashSet<>();
+    /** 会后N天内报备案: the days after the meeting within which the rectification list is filed upward. */
+    @Min(1)
+    @Max(365)
+    private int filingDays = 15;
+
+    /** The day it was filed with the superior committee; empty until then. */
+    private LocalDate filedOn;
+
+    /** 班子成员 who attended, with the position they held then. */
+    @OneToMany(mappedBy = "meeting", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("sortOrder")
+    private List<MeetingAttendee> attendees = new ArrayList<>();
 
     protected Meeting() {
     }
@@ -140,8 +151,72 @@ public class Meeting extends AbstractEntity {
         this.status = status;
     }
 
-    public Set<Person> getAttendees() {
+    public List<MeetingAttendee> getAttendees() {
         return attendees;
+    }
+
+    /** One attendee's place in the list: who, in which position, with which duties. */
+    public record Attendance(Person person, Position position, String duties) {
+    }
+
+    /**
+     * Replaces the attendee list, keeping the rows of people who stay (a person is never removed and added again in
+     * one flush, which the unique key would refuse).
+     */
+    public void setAttendance(List<Attendance> list) {
+        Map<Long, MeetingAttendee> existing = new HashMap<>();
+        attendees.forEach(a -> existing.put(a.getPerson().getId(), a));
+        List<MeetingAttendee> next = new ArrayList<>();
+        int order = 0;
+        for (Attendance a : list) {
+            MeetingAttendee row = existing.remove(a.person().getId());
+            if (row == null) {
+                row = new MeetingAttendee(this, a.person(), a.position(), a.duties(), order);
+            } else {
+                row.update(a.position(), a.duties(), order);
+            }
+            next.add(row);
+            order += 10;
+        }
+        attendees.retainAll(next);
+        for (MeetingAttendee row : next) {
+            if (!attendees.contains(row)) {
+                attendees.add(row);
+            }
+        }
+        attendees.sort(java.util.Comparator.comparingInt(MeetingAttendee::getSortOrder));
+    }
+
+    /** Office edits of the meeting's facts. */
+    public void edit(String title, MeetingKind kind, Unit organization, int year, LocalDate heldOn, String theme,
+            String guidanceGroup, int opinionsCount, int criticismsCount, int filingDays) {
+        this.title = title;
+        this.kind = kind;
+        this.organization = organization;
+        this.year = year;
+        this.heldOn = heldOn;
+        this.theme = theme;
+        this.guidanceGroup = guidanceGroup;
+        this.opinionsCount = opinionsCount;
+        this.criticismsCount = criticismsCount;
+        this.filingDays = filingDays;
+    }
+
+    public int getFilingDays() {
+        return filingDays;
+    }
+
+    public LocalDate getFiledOn() {
+        return filedOn;
+    }
+
+    public void setFiledOn(LocalDate filedOn) {
+        this.filedOn = filedOn;
+    }
+
+    /** The last day for filing the rectification list with the superior committee. */
+    public LocalDate filingDueOn() {
+        return heldOn.plusDays(filingDays);
     }
 
     @Override

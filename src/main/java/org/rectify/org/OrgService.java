@@ -53,6 +53,11 @@ public class OrgService {
         }
     }
 
+    /** The units a picker offers for new entries: the active ones, in tree order. */
+    public List<Unit> activeUnitsInTreeOrder() {
+        return unitsInTreeOrder().stream().filter(Unit::isActive).toList();
+    }
+
     public Optional<Unit> findUnit(long id) {
         return units.findById(id);
     }

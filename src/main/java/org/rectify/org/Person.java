@@ -11,11 +11,13 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.hibernate.envers.Audited;
 import org.rectify.base.domain.AbstractEntity;
 
 /** A person of the organization: committee member (班子成员), unit head, contact (联络员) or staff. */
 @Entity
 @Table(name = "person")
+@Audited
 public class Person extends AbstractEntity {
 
     @NotBlank
@@ -81,6 +83,21 @@ public class Person extends AbstractEntity {
 
     public boolean isActive() {
         return active;
+    }
+
+    /** Office edits; deactivation goes through the service, which hands open items over first. */
+    public void edit(String name, String email, String phone, Unit unit, Position position,
+            boolean committeeMember) {
+        this.name = name;
+        this.email = email;
+        this.phone = phone;
+        this.unit = unit;
+        this.position = position;
+        this.committeeMember = committeeMember;
+    }
+
+    public void setActive(boolean active) {
+        this.active = active;
     }
 
     @Override

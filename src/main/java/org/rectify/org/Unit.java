@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.hibernate.envers.Audited;
 import org.rectify.base.domain.AbstractEntity;
 
 /**
@@ -19,6 +20,7 @@ import org.rectify.base.domain.AbstractEntity;
  */
 @Entity
 @Table(name = "org_unit")
+@Audited
 public class Unit extends AbstractEntity {
 
     @NotBlank
@@ -41,6 +43,9 @@ public class Unit extends AbstractEntity {
     private String path = "/";
 
     private int sortOrder;
+
+    /** A disabled unit leaves the pickers but keeps its items and history; a unit with items is never deleted. */
+    private boolean active = true;
 
     protected Unit() {
     }
@@ -67,6 +72,35 @@ public class Unit extends AbstractEntity {
 
     public void setName(String name) {
         this.name = name;
+    }
+
+    /** Office edits of the unit's own fields; moving it in the tree is {@link #moveUnder}. */
+    public void edit(String name, String code, UnitKind kind) {
+        this.name = name;
+        this.code = code;
+        this.kind = kind;
+    }
+
+    /** Puts the unit under another parent (or at the top); the caller updates the paths of the whole subtree. */
+    public void moveUnder(Unit newParent) {
+        this.parent = newParent;
+    }
+
+    public void setSortOrder(int sortOrder) {
+        this.sortOrder = sortOrder;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public void setActive(boolean active) {
+        this.active = active;
+    }
+
+    /** This unit or one below it. */
+    public boolean contains(Unit other) {
+        return other != null && other.getPath().startsWith(path);
     }
 
     public String getCode() {

@@ -21,7 +21,7 @@ class AccountUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         UserAccount a = accounts.findByUsername(username.trim())
                 .orElseThrow(() -> new UsernameNotFoundException(username));
-        return new RectifyUser(actorOf(a), a.getPasswordHash(), a.isEnabled());
+        return new RectifyUser(actorOf(a), a.getPasswordHash(), a.isEnabled(), a.isMustChangePassword());
     }
 
     static Actor actorOf(UserAccount a) {

@@ -18,6 +18,12 @@ public class CurrentUser {
         return Optional.empty();
     }
 
+    /** Logged in with an initial password that must be changed first. */
+    public boolean mustChangePassword() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof RectifyUser user && user.mustChangePassword();
+    }
+
     /** The actor, or a refusal when nobody is logged in. */
     public Actor require() {
         return find().orElseThrow(() -> new AccessDeniedException("请先登录"));

@@ -12,11 +12,22 @@ public class RectifyUser implements UserDetails {
     private final Actor actor;
     private final String passwordHash;
     private final boolean enabled;
+    private final boolean mustChangePassword;
 
     public RectifyUser(Actor actor, String passwordHash, boolean enabled) {
+        this(actor, passwordHash, enabled, false);
+    }
+
+    public RectifyUser(Actor actor, String passwordHash, boolean enabled, boolean mustChangePassword) {
         this.actor = actor;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
+        this.mustChangePassword = mustChangePassword;
+    }
+
+    /** Logged in with an initial password: every page leads to the password change until it is done. */
+    public boolean mustChangePassword() {
+        return mustChangePassword;
     }
 
     public Actor actor() {

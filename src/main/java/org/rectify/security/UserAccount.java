@@ -37,7 +37,10 @@ public class UserAccount extends AbstractEntity {
     @Enumerated(EnumType.STRING)
     private Role role;
 
-    /** The committee member a leader login stands for: "items they lead" are this person's. */
+    /**
+     * The person the login belongs to. Required for a leader ("items they lead" are this person's); for others it
+     * ties the login to the person's record (hand-over, deactivation).
+     */
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "person_id")
     private Person person;
@@ -48,6 +51,9 @@ public class UserAccount extends AbstractEntity {
     private Unit unit;
 
     private boolean enabled = true;
+
+    /** An initial password set by the office: the user chooses their own at the first login. */
+    private boolean mustChangePassword;
 
     protected UserAccount() {
     }
@@ -111,7 +117,15 @@ public class UserAccount extends AbstractEntity {
     void assign(String displayName, Role role, Person person, Unit unit) {
         this.displayName = displayName;
         this.role = role;
-        this.person = role == Role.LEADER ? person : null;
+        this.person = person;
         this.unit = role == Role.UNIT_CONTACT ? unit : null;
+    }
+
+    public boolean isMustChangePassword() {
+        return mustChangePassword;
+    }
+
+    void setMustChangePassword(boolean mustChangePassword) {
+        this.mustChangePassword = mustChangePassword;
     }
 }

@@ -14,4 +14,8 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
     List<UserAccount> findAllByOrderByRoleAscUsernameAsc();
 
     boolean existsByUsername(String username);
+
+    List<UserAccount> findByPersonIdIn(java.util.Collection<Long> personIds);
+
+    List<UserAccount> findByPersonId(long personId);
 }

@@ -4,6 +4,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.rectify.base.InvalidActionException;
@@ -97,13 +98,11 @@ public class UserService {
     public String resetPassword(long id, int expectedVersion) {
         requireOffice();
         UserAccount account = load(id, expectedVersion);
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 12; i++) {
-            password.append(PASSWORD_CHARS.charAt(RANDOM.nextInt(PASSWORD_CHARS.length())));
-        }
+        String password = randomPassword();
         account.setPasswordHash(encoder.encode(password));
+        account.setMustChangePassword(true);
         sessions.expire(account.getUsername());
-        return password.toString();
+        return password;
     }
 
     /** For the one-time setup of a new installation: the first office login, when there is no login at all. */
@@ -119,6 +118,132 @@ public class UserService {
         return true;
     }
 
+    /** One login to create for a person: the role, and the username the office accepted or typed. */
+    public record NewLogin(long personId, String username, Role role) {
+    }
+
+    /** A created login and its initial password, to be handed to its owner once. */
+    public record Credentials(String username, String displayName, String unit, String password) {
+    }
+
+    /**
+     * Logins for many people in one step (e.g. every unit's contact), all or none: a contact login sees the
+     * person's unit, a leader login the items the person leads. Each gets a random initial password that must be
+     * changed at the first login.
+     */
+    public List<Credentials> createLogins(List<NewLogin> requests) {
+        requireOffice();
+        Set<String> names = new java.util.HashSet<>();
+        List<Credentials> created = new ArrayList<>();
+        for (NewLogin r : requests) {
+            Person person = people.findById(r.personId())
+                    .orElseThrow(() -> new InvalidActionException("person.notFound"));
+            String username = trim(r.username());
+            if (!names.add(username == null ? "" : username.toLowerCase(java.util.Locale.ROOT))
+                    || accounts.existsByUsername(username)) {
+                throw new InvalidActionException("user.exists", username);
+            }
+            if (!person.isActive()) {
+                throw new InvalidActionException("user.personInactive", person.getName());
+            }
+            if (r.role() == Role.LEADER && !person.isCommitteeMember()) {
+                throw new InvalidActionException("user.leaderNotCommittee", person.getName());
+            }
+            if (!accounts.findByPersonId(person.getId()).isEmpty()) {
+                throw new InvalidActionException("user.personHasLogin", person.getName());
+            }
+            String password = randomPassword();
+            UserAccount account = new UserAccount(username, encoder.encode(password), person.getName(), r.role(),
+                    person, r.role() == Role.UNIT_CONTACT ? person.getUnit() : null);
+            account.setMustChangePassword(true);
+            validate(account);
+            accounts.save(account);
+            created.add(new Credentials(username, person.getName(), person.getUnit().getName(), password));
+        }
+        return created;
+    }
+
+    /**
+     * A login name for a person: the mailbox name of their address, else their phone number, else "user" and
+     * their number; never one in {@code taken} or already in use.
+     */
+    @Transactional(readOnly = true)
+    public String suggestUsername(Person person, Set<String> taken) {
+        String base = null;
+        if (person.getEmail() != null && person.getEmail().contains("@")) {
+            base = person.getEmail().substring(0, person.getEmail().indexOf('@')).replaceAll("[^A-Za-z0-9._-]", "");
+        }
+        if ((base == null || base.length() < 2) && person.getPhone() != null) {
+            base = person.getPhone().replaceAll("[^0-9]", "");
+        }
+        if (base == null || base.length() < 2) {
+            base = "user" + person.getId();
+        }
+        base = base.length() > 45 ? base.substring(0, 45) : base;
+        String candidate = base;
+        for (int n = 2; taken.contains(candidate.toLowerCase(java.util.Locale.ROOT))
+                || accounts.existsByUsername(candidate); n++) {
+            candidate = base + n;
+        }
+        return candidate;
+    }
+
+    /** The logins of these people, by person id. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, UserAccount> loginsOf(java.util.Collection<Long> personIds) {
+        requireOffice();
+        java.util.Map<Long, UserAccount> byPerson = new java.util.HashMap<>();
+        if (!personIds.isEmpty()) {
+            accounts.findByPersonIdIn(personIds).forEach(a -> byPerson.put(a.getPerson().getId(), a));
+        }
+        return byPerson;
+    }
+
+    /** A person who leaves: their logins are disabled and their sessions ended. Returns how many. */
+    public int disableLoginsOf(long personId) {
+        requireOffice();
+        int n = 0;
+        for (UserAccount a : accounts.findByPersonId(personId)) {
+            if (a.isEnabled() && !a.getId().equals(currentUser.require().userId())) {
+                a.setEnabled(false);
+                sessions.expire(a.getUsername());
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The user changes their own password (at the first login, or whenever they wish): the current one must be
+     * right, the new one long enough and different. The session continues with the new state.
+     */
+    public void changeOwnPassword(String current, String next) {
+        Actor actor = currentUser.require();
+        UserAccount account = accounts.findById(actor.userId())
+                .orElseThrow(() -> new InvalidActionException("user.notFound"));
+        if (current == null || !encoder.matches(current, account.getPasswordHash())) {
+            throw new InvalidActionException("password.currentWrong");
+        }
+        checkPassword(next);
+        if (encoder.matches(next, account.getPasswordHash())) {
+            throw new InvalidActionException("password.same");
+        }
+        account.setPasswordHash(encoder.encode(next));
+        account.setMustChangePassword(false);
+        RectifyUser updated = new RectifyUser(actor, account.getPasswordHash(), true, false);
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(updated, null,
+                        updated.getAuthorities()));
+    }
+
+    private static String randomPassword() {
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            password.append(PASSWORD_CHARS.charAt(RANDOM.nextInt(PASSWORD_CHARS.length())));
+        }
+        return password.toString();
+    }
+
     private UserAccount load(long id, int expectedVersion) {
         UserAccount account = accounts.findById(id).orElseThrow(() -> new InvalidActionException("user.notFound"));
         if (account.getVersion() != expectedVersion) {
@@ -128,7 +253,7 @@ public class UserService {
     }
 
     private Person person(UserDraft draft) {
-        if (draft.role() != Role.LEADER || draft.personId() == null) {
+        if (draft.personId() == null) {
             return null;
         }
         return people.findById(draft.personId()).orElseThrow(() -> new InvalidActionException("user.personRequired"));

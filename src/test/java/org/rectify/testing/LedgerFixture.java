@@ -112,6 +112,11 @@ public class LedgerFixture {
         return a;
     }
 
+    /** A seeded category's id by its name ("思想", "作风", …). */
+    public long categoryId(String name) {
+        return categories.findByName(name).orElseThrow().getId();
+    }
+
     public long id(String name) {
         Long id = ids.get(name);
         if (id == null) {

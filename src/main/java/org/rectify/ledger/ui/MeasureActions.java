@@ -79,7 +79,7 @@ class MeasureActions extends Composite<FlexLayout> {
             bar.add(button("action.decideExtension", VaadinIcon.CALENDAR_O, true,
                     () -> decideDialog(pending.get())));
         }
-        if (access.canUrge(actor, measure) && s != MeasureStatus.CLOSED) {
+        if (access.canUrge(actor, measure) && !s.isEnded()) {
             bar.add(button("action.urge", VaadinIcon.BELL_O, false, this::urgeDialog));
         }
     }

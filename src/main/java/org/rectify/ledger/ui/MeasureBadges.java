@@ -40,6 +40,7 @@ final class MeasureBadges {
             case PENDING_CLOSE -> "badge warning";
             case CLOSED -> "badge success";
             case RETURNED -> "badge error";
+            case CARRIED_OVER -> "badge contrast";
         };
         return new Badge(owner.getTranslation(m.getStatus().messageKey()), theme);
     }

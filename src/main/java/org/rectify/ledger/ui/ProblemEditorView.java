@@ -75,7 +75,7 @@ public class ProblemEditorView extends VerticalLayout implements HasUrlParameter
                 long first = saved.getMeasures().get(0).getId();
                 getUI().ifPresent(ui -> ui.navigate(MeasureDetailView.class, String.valueOf(first)));
             }
-        } catch (ProblemService.InvalidDraftException invalid) {
+        } catch (org.rectify.base.InvalidDraftException invalid) {
             form.showViolations(invalid.violations());
         } catch (RuntimeException e) {
             form.showError(UserErrors.text(this, e));

@@ -32,7 +32,7 @@ import org.rectify.ledger.ProblemScope;
 import org.rectify.ledger.ProblemService.FormOptions;
 import org.rectify.ledger.ProblemService.MeasureDraft;
 import org.rectify.ledger.ProblemService.ProblemDraft;
-import org.rectify.ledger.ProblemService.Violation;
+import org.rectify.base.Violation;
 import org.rectify.ledger.ProblemSource;
 import org.rectify.meeting.Meeting;
 import org.rectify.org.Person;
