@@ -15,6 +15,13 @@ import org.rectify.ledger.LedgerService.LedgerTotals;
 import org.rectify.ledger.LedgerService.TypeTotals;
 import org.rectify.ledger.LedgerSort;
 import org.rectify.ledger.Measure;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.rectify.meeting.MeetingService;
+import org.rectify.recurrence.RecurrenceService;
+import org.rectify.security.Actor;
+import org.rectify.security.CurrentUser;
+import org.rectify.security.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,9 +39,66 @@ public class DashboardService {
     static final int MAX_WEEKS = 60;
 
     private final LedgerService ledger;
+    private final MeetingService meetings;
+    private final RecurrenceService recurrences;
+    private final CurrentUser currentUser;
 
-    public DashboardService(LedgerService ledger) {
+    @PersistenceContext
+    private EntityManager em;
+
+    public DashboardService(LedgerService ledger, MeetingService meetings, RecurrenceService recurrences,
+            CurrentUser currentUser) {
         this.ledger = ledger;
+        this.meetings = meetings;
+        this.recurrences = recurrences;
+        this.currentUser = currentUser;
+    }
+
+    /** A meeting whose rectification list is not filed with the superior committee in time (会后N天内报备案). */
+    public record FilingAlert(long meetingId, String meeting, LocalDate dueOn, long daysLate) {
+    }
+
+    /**
+     * What the leadership must not miss beyond the ledger's figures: late filings, and problems confirmed as
+     * recurring (整改后反弹回潮) with those still to be decided. Empty for unit contacts.
+     */
+    public record Notices(List<FilingAlert> filing, long recurring, long recurringSuspected) {
+        public boolean isEmpty() {
+            return filing.isEmpty() && recurring == 0 && recurringSuspected == 0;
+        }
+    }
+
+    public Notices notices(LedgerFilter base) {
+        Actor actor = currentUser.require();
+        if (!actor.is(Role.OFFICE) && !actor.is(Role.LEADER)) {
+            return new Notices(List.of(), 0, 0);
+        }
+        LocalDate today = ledger.today();
+        List<FilingAlert> filing = meetings.filingOverdue().stream()
+                .filter(m -> base.getMeetingId() == null || m.getId().equals(base.getMeetingId()))
+                .map(m -> new FilingAlert(m.getId(), m.getTitle(), m.filingDueOn(),
+                        ChronoUnit.DAYS.between(m.filingDueOn(), today)))
+                .toList();
+        return new Notices(filing, recurrences.confirmedCount(base.getMeetingId()),
+                recurrences.suspectedCount(base.getMeetingId()));
+    }
+
+    /** How far a new installation has come: what the set-up checklist shows until a ledger exists. */
+    public record SetupProgress(long units, long people, long committee, long categories, long meetings,
+                                long measures) {
+    }
+
+    public SetupProgress setupProgress() {
+        return new SetupProgress(count("select count(u) from Unit u where u.active = true"),
+                count("select count(p) from Person p where p.active = true"),
+                count("select count(p) from Person p where p.active = true and p.committeeMember = true"),
+                count("select count(c) from Category c where c.active = true"),
+                count("select count(m) from Meeting m"),
+                count("select count(m) from Measure m"));
+    }
+
+    private long count(String jpql) {
+        return em.createQuery(jpql, Long.class).getSingleResult();
     }
 
     /** Closed / on track / overdue of one responsible unit. */

@@ -280,6 +280,7 @@ public class DemoDataLoader implements ApplicationRunner {
         m.setCounts(opinions, criticisms);
         m.setStatus(status);
         m.setGuidanceGroup("市委第三督导组");
+        m.setFiledOn(heldOn.plusDays(12)); // both demo meetings were filed with the city committee in time
         m.setAttendance(committee.stream().map(p -> new Meeting.Attendance(p, p.getPosition(),
                 DUTIES.getOrDefault(p.getName(), "分管联系部门的党建和业务工作"))).toList());
         return meetings.save(m);

@@ -103,6 +103,34 @@ class LedgerQueries {
                 .toList();
     }
 
+    /** Matching measures per status. */
+    List<Object[]> countByStatus(Query q) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Object[]> cq = cb.createQuery(Object[].class);
+        Root<Measure> m = cq.from(Measure.class);
+        Path<MeasureStatus> status = m.get("status");
+        cq.multiselect(status, cb.count(m)).where(predicates(cb, m, Joins.plain(m), q)).groupBy(status);
+        return em.createQuery(cq).getResultList();
+    }
+
+    /**
+     * Problems with at least one matching measure, per scope (班子 / 个人): how many, and how many of them still
+     * have a matching measure that is not closed — both as COUNT(DISTINCT …), one row per scope.
+     */
+    List<Object[]> problemsByScope(Query q) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Object[]> cq = cb.createQuery(Object[].class);
+        Root<Measure> m = cq.from(Measure.class);
+        Joins j = Joins.plain(m);
+        Path<ProblemScope> scope = j.problem.get("scope");
+        Path<Long> problemId = j.problem.get("id");
+        Expression<Long> unfinished = cb.<Long>selectCase()
+                .when(cb.not(MeasureRules.closed(cb, m)), problemId).otherwise(cb.nullLiteral(Long.class));
+        cq.multiselect(scope, cb.countDistinct(problemId), cb.countDistinct(unfinished))
+                .where(predicates(cb, m, j, q)).groupBy(scope);
+        return em.createQuery(cq).getResultList();
+    }
+
     /** How many matching measures fall on each day of a date column (deadline, completion day). */
     List<DayCount> countByDay(Query q, String dateField) {
         CriteriaBuilder cb = em.getCriteriaBuilder();

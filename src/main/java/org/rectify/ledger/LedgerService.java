@@ -91,6 +91,35 @@ public class LedgerService {
         }
     }
 
+    /** Matching measures per status, every status present (zero where none). */
+    public Map<MeasureStatus, Long> countByStatus(LedgerFilter filter) {
+        Map<MeasureStatus, Long> counts = new java.util.EnumMap<>(MeasureStatus.class);
+        for (MeasureStatus s : MeasureStatus.values()) {
+            counts.put(s, 0L);
+        }
+        queries.countByStatus(query(filter, null)).forEach(r -> counts.put((MeasureStatus) r[0],
+                ((Number) r[1]).longValue()));
+        return counts;
+    }
+
+    /** Problems (not measures) with matching measures, per scope, and how many of them are fully closed. */
+    public record ProblemTotals(long team, long individual, long teamClosed, long individualClosed) {
+        public long total() {
+            return team + individual;
+        }
+    }
+
+    public ProblemTotals problemTotals(LedgerFilter filter) {
+        long[] c = new long[4];
+        for (Object[] r : queries.problemsByScope(query(filter, null))) {
+            int i = r[0] == ProblemScope.TEAM ? 0 : 1;
+            long all = ((Number) r[1]).longValue();
+            c[i] = all;
+            c[i + 2] = all - ((Number) r[2]).longValue();
+        }
+        return new ProblemTotals(c[0], c[1], c[2], c[3]);
+    }
+
     /** The responsible leaders of the matching measures. */
     public List<Person> leadersOf(LedgerFilter filter) {
         return queries.distinctPeople(query(filter, null), "leader");
@@ -169,6 +198,39 @@ public class LedgerService {
         detail.ifPresent(d -> access.checkCanSee(actor, d.measure()));
         return detail.map(d -> new MeasureDetail(d.problem(), d.measure(), d.problem().getMeasures().stream()
                 .filter(m -> access.canSee(actor, m)).toList()));
+    }
+
+    /**
+     * The other end of a carry-over (上年度未整改到位), for a link: a measure to open, its meeting and its
+     * problem's number.
+     */
+    public record CarryLink(long measureId, String meeting, int problemSeqNo) {
+    }
+
+    /** The measure of an earlier meeting this problem continues, if it was carried over. */
+    public Optional<CarryLink> carriedFrom(Problem p) {
+        return em.createQuery("""
+                        select m.id, mt.title, op.seqNo from Problem p join p.carriedFrom m join m.problem op
+                        join op.meeting mt where p.id = :id""", Object[].class)
+                .setParameter("id", p.getId()).getResultList().stream().findFirst()
+                .map(r -> new CarryLink((Long) r[0], (String) r[1], (Integer) r[2]));
+    }
+
+    /** For each of these measures that was carried over: where it continues (the new problem's first measure). */
+    public Map<Long, CarryLink> carriedTo(List<Measure> measures) {
+        List<Long> ids = measures.stream().filter(m -> m.getStatus() == MeasureStatus.CARRIED_OVER)
+                .map(Measure::getId).toList();
+        Map<Long, CarryLink> links = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return links;
+        }
+        em.createQuery("""
+                        select p.carriedFrom.id, min(m.id), mt.title, p.seqNo from Problem p join p.measures m
+                        join p.meeting mt where p.carriedFrom.id in :ids
+                        group by p.carriedFrom.id, mt.title, p.seqNo""", Object[].class)
+                .setParameter("ids", ids).getResultList()
+                .forEach(r -> links.put((Long) r[0], new CarryLink((Long) r[1], (String) r[2], (Integer) r[3])));
+        return links;
     }
 
     /** The latest meeting (the current rectification campaign), if any. */

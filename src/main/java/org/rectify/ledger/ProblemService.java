@@ -91,9 +91,44 @@ public class ProblemService {
 
     @Transactional(readOnly = true)
     public FormOptions formOptions() {
+        return formOptions(null);
+    }
+
+    /**
+     * The choices of the problem form: active categories, units and people for new entries, plus, when editing,
+     * those the draft already names even if disabled since (an old item keeps its unit).
+     */
+    @Transactional(readOnly = true)
+    public FormOptions formOptions(ProblemDraft draft) {
         requireOffice();
-        return new FormOptions(meetings.findAllByOrderByHeldOnDesc(), categories.findAllByOrderBySortOrderAscNameAsc(),
-                org.leaders(), org.unitsInTreeOrder(), org.people());
+        List<Category> cats = new ArrayList<>(categories.findAllByOrderBySortOrderAscNameAsc().stream()
+                .filter(c -> c.isActive() || draft != null && c.getId().equals(draft.categoryId())).toList());
+        java.util.Set<Long> unitIds = new java.util.HashSet<>();
+        java.util.Set<Long> personIds = new java.util.HashSet<>();
+        if (draft != null && draft.measures() != null) {
+            draft.measures().forEach(m -> {
+                unitIds.add(m.unitId());
+                personIds.add(m.leaderId());
+                personIds.add(m.contactId());
+            });
+            personIds.add(draft.memberId());
+        }
+        List<Unit> unitList = org.unitsInTreeOrder().stream()
+                .filter(u -> u.isActive() || unitIds.contains(u.getId())).toList();
+        List<Person> leaderList = new ArrayList<>(org.leaders());
+        List<Person> peopleList = new ArrayList<>(org.people());
+        for (Long id : personIds) {
+            if (id != null && peopleList.stream().noneMatch(p -> p.getId().equals(id))) {
+                people.findById(id).ifPresent(p -> {
+                    p.getUnit().getName(); // the form shows it outside this transaction
+                    peopleList.add(p);
+                    if (p.isCommitteeMember()) {
+                        leaderList.add(p);
+                    }
+                });
+            }
+        }
+        return new FormOptions(meetings.findAllByOrderByHeldOnDesc(), cats, leaderList, unitList, peopleList);
     }
 
     /** Every rule a draft must keep, checked without saving anything. */

@@ -38,11 +38,13 @@ public class ReminderService {
     private final MailProperties properties;
     private final Today today;
     private final org.rectify.base.ui.i18n.RectifyI18NProvider i18n;
+    private final org.rectify.meeting.MeetingService meetings;
 
     public ReminderService(LedgerService ledger, DashboardService dashboard, OrgService org,
             ReminderSettings settings, Outbox outbox, MailComposer composer, MailProperties properties, Today today,
-            org.rectify.base.ui.i18n.RectifyI18NProvider i18n) {
+            org.rectify.base.ui.i18n.RectifyI18NProvider i18n, org.rectify.meeting.MeetingService meetings) {
         this.i18n = i18n;
+        this.meetings = meetings;
         this.ledger = ledger;
         this.dashboard = dashboard;
         this.org = org;
@@ -110,8 +112,35 @@ public class ReminderService {
                 }
             }
             reportMissing(missing, "DIGEST:" + day);
+            if (officeDigest(day)) {
+                recorded++;
+            }
             return new RunReport(recorded, existing, missing);
         });
+    }
+
+    /**
+     * The office's own daily reminder: meetings whose rectification list is past its filing day (会后N天内报备案)
+     * and not filed. Returns whether a mail was recorded now.
+     */
+    private boolean officeDigest(LocalDate day) {
+        List<org.rectify.meeting.Meeting> late = meetings.filingOverdue();
+        if (late.isEmpty()) {
+            return false;
+        }
+        List<Map<String, Object>> rows = late.stream().map(m -> Map.<String, Object>of("title", m.getTitle(),
+                "heldOn", m.getHeldOn().toString(), "dueOn", m.filingDueOn().toString(),
+                "daysLate", ChronoUnit.DAYS.between(m.filingDueOn(), day),
+                "link", properties.baseUrl() + "/meetings/item/" + m.getId())).toList();
+        Recipient office = new Recipient(null, "党委办公室", properties.officeAddress());
+        String subject = "【整改提醒】" + late.size() + "个会议的整改清单逾期未报备";
+        String text = MailComposer.text("党委办公室：您好！以下会议的整改清单已过报备期限，尚未登记报备：",
+                List.of(Map.entry("逾期未报备（" + late.size() + "个会议）", rows.stream()
+                        .map(r -> r.get("title") + "（召开于" + r.get("heldOn") + "，应于" + r.get("dueOn") + "前报备，已超期"
+                                + r.get("daysLate") + "天） " + r.get("link")).toList())),
+                "报备后请在平台的会议页面登记报备日期。");
+        return outbox.enqueue(new Outbox.Draft("DIGEST:OFFICE:" + day, MailKind.DIGEST, office, subject,
+                composer.html("office", Map.of("meetings", rows)), text));
     }
 
     /** Digests for everyone with something to report: responsible leaders and contacts. */

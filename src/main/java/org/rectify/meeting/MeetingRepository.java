@@ -18,7 +18,7 @@ public interface MeetingRepository extends JpaRepository<Meeting, Long> {
     @Query("select distinct m.year from Meeting m order by m.year desc")
     List<Integer> findYears();
 
-    @EntityGraph(attributePaths = {"organization", "attendees", "attendees.person"})
+    @EntityGraph(attributePaths = {"organization", "attendees", "attendees.person", "attendees.person.unit"})
     Optional<Meeting> findWithAttendeesById(long id);
 
     /** Earlier meetings of the same organization, the latest first: where carried-over items come from. */

@@ -2,7 +2,6 @@ package org.rectify.orgadmin;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,13 +30,16 @@ public class CategoryService {
 
     private final CategoryRepository categories;
     private final OfficeOnly office;
+    private final java.time.ZoneId zone;
 
     @PersistenceContext
     private EntityManager em;
 
-    public CategoryService(CategoryRepository categories, OfficeOnly office) {
+    public CategoryService(CategoryRepository categories, OfficeOnly office,
+            org.rectify.base.RectifyProperties properties) {
         this.categories = categories;
         this.office = office;
+        this.zone = properties.timeZone();
     }
 
     /** A category with how many problems use it and the names it had before. */
@@ -74,7 +76,7 @@ public class CategoryService {
     }
 
     /** The history of one category: when it was called what. */
-    public record NameChange(Instant at, String username, String name) {
+    public record NameChange(java.time.LocalDateTime at, String username, String name) {
     }
 
     @Transactional(readOnly = true)
@@ -92,7 +94,8 @@ public class CategoryService {
             Category c = (Category) row[0];
             if (!c.getName().equals(last)) {
                 AuditRevision rev = (AuditRevision) row[1];
-                changes.add(new NameChange(rev.getInstant(), rev.getUsername(), c.getName()));
+                changes.add(new NameChange(java.time.LocalDateTime.ofInstant(rev.getInstant(), zone),
+                        rev.getUsername(), c.getName()));
                 last = c.getName();
             }
         }

@@ -61,8 +61,16 @@ public class PeopleService {
                               boolean committeeMember) {
     }
 
-    /** The people list's filter: text over name, mail and phone; a unit with its sub-units; inactive ones too. */
-    public record PeopleQuery(String text, Long unitId, boolean includeInactive) {
+    /**
+     * The people list's filter: text over name, mail and phone; a unit with its sub-units; a position; whether to
+     * include inactive people and whether only those without a login.
+     */
+    public record PeopleQuery(String text, Long unitId, Position position, boolean includeInactive,
+                              boolean withoutLogin) {
+
+        public PeopleQuery(String text, Long unitId, boolean includeInactive) {
+            this(text, unitId, null, includeInactive, false);
+        }
     }
 
     /** A person in the list, with their login (if any) and how many open items they hold. */
@@ -73,8 +81,8 @@ public class PeopleService {
     @Transactional(readOnly = true)
     public List<PersonRow> find(PeopleQuery q, int offset, int limit) {
         office.require();
-        List<Person> page = query(q, Person.class, "select p from Person p join fetch p.unit u", " order by u.path, p.name, p.id")
-                .setFirstResult(offset).setMaxResults(limit).getResultList();
+        List<Person> page = query(q, Person.class, "select p from Person p join fetch p.unit u",
+                " order by u.path, p.name, p.id").setFirstResult(offset).setMaxResults(limit).getResultList();
         List<Long> ids = page.stream().map(Person::getId).toList();
         Map<Long, Long> open = openItems(ids);
         Map<Long, UserAccount> logins = users.loginsOf(ids);
@@ -98,6 +106,13 @@ public class PeopleService {
         if (text != null) {
             where.append(" and (lower(p.name) like :t or lower(p.email) like :t or p.phone like :t)");
             params.put("t", "%" + text.toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%");
+        }
+        if (q.position() != null) {
+            where.append(" and p.position = :position");
+            params.put("position", q.position());
+        }
+        if (q.withoutLogin()) {
+            where.append(" and not exists (select a from UserAccount a where a.person = p)");
         }
         if (q.unitId() != null) {
             where.append(" and u.path like :path");

@@ -15,4 +15,12 @@ public interface ProblemRecurrenceRepository extends JpaRepository<ProblemRecurr
             where p.id = :id or e.id = :id
             order by r.similarity desc, r.id""")
     List<ProblemRecurrence> findAbout(@Param("id") long problemId);
+
+    @Query("""
+            select r from ProblemRecurrence r
+            join fetch r.problem p join fetch p.meeting
+            join fetch r.earlierProblem e join fetch e.meeting
+            where p.meeting.id = :meeting
+            order by p.seqNo, r.similarity desc""")
+    List<ProblemRecurrence> findForMeeting(@Param("meeting") long meetingId);
 }

@@ -163,14 +163,59 @@ public class RecurrenceService {
         }
     }
 
+    /** One side of a suggestion: a problem, its meeting, and a ledger item to open it by. */
+    public record Side(long problemId, int seqNo, String meeting, String description, long firstMeasureId) {
+    }
+
+    /** A suggestion as shown: the later problem, the earlier one, how alike, and the office's decision. */
+    public record Suggestion(long id, int version, Side problem, Side earlier, int similarity,
+                             RecurrenceStatus status, String decidedBy) {
+    }
+
     /** The suggestions about a problem, both ways; for those who may see the ledger beyond one unit. */
     @Transactional(readOnly = true)
-    public List<ProblemRecurrence> about(long problemId) {
+    public List<Suggestion> about(long problemId) {
         Actor actor = currentUser.require();
         if (!actor.is(Role.OFFICE) && !actor.is(Role.LEADER)) {
             return List.of();
         }
-        return recurrences.findAbout(problemId);
+        return suggestions(recurrences.findAbout(problemId));
+    }
+
+    /** The suggestions about the problems of one meeting, undecided first. */
+    @Transactional(readOnly = true)
+    public List<Suggestion> forMeeting(long meetingId) {
+        Actor actor = currentUser.require();
+        if (!actor.is(Role.OFFICE) && !actor.is(Role.LEADER)) {
+            return List.of();
+        }
+        return suggestions(recurrences.findForMeeting(meetingId)).stream()
+                .sorted(Comparator.comparing((Suggestion s) -> s.status() != RecurrenceStatus.SUSPECTED)
+                        .thenComparing(s -> s.problem().seqNo()))
+                .toList();
+    }
+
+    private List<Suggestion> suggestions(List<ProblemRecurrence> rows) {
+        List<Long> problemIds = new ArrayList<>();
+        rows.forEach(r -> {
+            problemIds.add(r.getProblem().getId());
+            problemIds.add(r.getEarlierProblem().getId());
+        });
+        Map<Long, Long> firstMeasure = new HashMap<>();
+        if (!problemIds.isEmpty()) {
+            em.createQuery("select m.problem.id, min(m.id) from Measure m where m.problem.id in :ids"
+                            + " group by m.problem.id", Object[].class)
+                    .setParameter("ids", problemIds).getResultList()
+                    .forEach(r -> firstMeasure.put((Long) r[0], (Long) r[1]));
+        }
+        return rows.stream().map(r -> new Suggestion(r.getId(), r.getVersion(),
+                side(r.getProblem(), firstMeasure), side(r.getEarlierProblem(), firstMeasure), r.getSimilarity(),
+                r.getStatus(), r.getDecidedBy())).toList();
+    }
+
+    private static Side side(Problem p, Map<Long, Long> firstMeasure) {
+        return new Side(p.getId(), p.getSeqNo(), p.getMeeting().getTitle(), p.getDescription(),
+                firstMeasure.getOrDefault(p.getId(), 0L));
     }
 
     public void confirm(long id, int version) {

@@ -163,6 +163,11 @@ public class LedgerImportService {
             return analysis.issues.stream().anyMatch(ImportIssue::error);
         }
 
+        /** Problems the import writes (new ones, and existing ones that get new measures): its progress steps. */
+        public int workUnits() {
+            return analysis.valid.size();
+        }
+
         public long meetingId() {
             return meetingId;
         }

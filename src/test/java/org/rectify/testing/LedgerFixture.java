@@ -248,7 +248,9 @@ public class LedgerFixture {
     }
 
     private Meeting meeting(String title, int year, LocalDate heldOn, Unit org) {
-        Meeting m = meetings.save(new Meeting(title, MeetingKind.DEMOCRATIC_LIFE, org, year, heldOn, "测试主题"));
+        Meeting m = new Meeting(title, MeetingKind.DEMOCRATIC_LIFE, org, year, heldOn, "测试主题");
+        m.setFiledOn(heldOn.plusDays(10)); // filed in time: no filing reminder in the mail counts
+        m = meetings.save(m);
         ids.put(title, m.getId());
         return m;
     }

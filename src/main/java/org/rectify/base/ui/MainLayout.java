@@ -20,34 +20,26 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
-import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
 import org.rectify.base.ui.component.LanguageSelect;
 import org.rectify.dashboard.DashboardService;
-import org.rectify.dashboard.ui.DashboardView;
-import org.rectify.disclosure.ui.DisclosureView;
-import org.rectify.ledger.ui.LedgerView;
-import org.rectify.ledger.ui.ProblemEditorView;
-import org.rectify.mail.ui.MailLogView;
 import org.rectify.security.Actor;
 import org.rectify.security.CurrentUser;
 import org.rectify.security.Role;
-import org.rectify.security.ui.UsersView;
 
 /** The frame of every page: title bar with the user and the language switch, side navigation by role. */
 @Layout
 @PermitAll
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
-    private final AccessAnnotationChecker accessChecker;
     private final DashboardService dashboard;
     private final CurrentUser currentUser;
     private final Span overdueBadge = new Span();
 
-    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication,
-            AccessAnnotationChecker accessChecker, DashboardService dashboard) {
-        this.accessChecker = accessChecker;
+    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication, DashboardService dashboard) {
         this.dashboard = dashboard;
         this.currentUser = currentUser;
         setPrimarySection(Section.DRAWER);
@@ -65,30 +57,38 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         return header;
     }
 
-    /** Only the pages the user may open. */
-    private SideNav navigation() {
-        SideNav nav = new SideNav();
-        item(nav, "nav.dashboard", DashboardView.class, VaadinIcon.DASHBOARD);
-        SideNavItem ledger = item(nav, "nav.ledger", LedgerView.class, VaadinIcon.TABLE);
-        if (ledger != null) {
-            overdueBadge.getElement().getThemeList().addAll(java.util.List.of("badge", "error", "pill", "small"));
-            overdueBadge.setId("overdue-badge");
-            ledger.setSuffixComponent(overdueBadge);
-        }
-        item(nav, "nav.newProblem", ProblemEditorView.class, VaadinIcon.PLUS_SQUARE_O);
-        item(nav, "nav.disclosure", DisclosureView.class, VaadinIcon.MEGAPHONE);
-        item(nav, "nav.users", UsersView.class, VaadinIcon.USERS);
-        item(nav, "nav.mail", MailLogView.class, VaadinIcon.ENVELOPES_O);
-        return nav;
-    }
+    /** Entries from this order on are the office's administration, listed under their own heading. */
+    static final int ADMIN_ORDER = 100;
+    /** The ledger's route: its entry carries the overdue badge. */
+    static final String LEDGER_PATH = "ledger";
 
-    private SideNavItem item(SideNav nav, String key, Class<? extends Component> view, VaadinIcon icon) {
-        if (!accessChecker.hasAccess(view)) {
-            return null;
+    /**
+     * The pages the user may open, as the views declare them with {@code @Menu} (titles are message keys); the
+     * menu registry leaves out what the user's role may not open, so the layout imports no feature.
+     */
+    private Component navigation() {
+        SideNav main = new SideNav();
+        SideNav admin = new SideNav(getTranslation("nav.admin"));
+        admin.setCollapsible(true);
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
+            if (entry.icon() != null) {
+                item.setPrefixComponent(new Icon(entry.icon()));
+            }
+            item.setMatchNested(true);
+            if (LEDGER_PATH.equals(entry.path().replaceFirst("^/", ""))) {
+                overdueBadge.getElement().getThemeList().addAll(java.util.List.of("badge", "error", "pill", "small"));
+                overdueBadge.setId("overdue-badge");
+                item.setSuffixComponent(overdueBadge);
+            }
+            (entry.order() != null && entry.order() >= ADMIN_ORDER ? admin : main).addItem(item);
         }
-        SideNavItem item = new SideNavItem(getTranslation(key), view, icon.create());
-        nav.addItem(item);
-        return item;
+        Div nav = new Div(main);
+        if (!admin.getItems().isEmpty()) {
+            nav.add(admin);
+        }
+        nav.addClassName("side-navs");
+        return nav;
     }
 
     /** The number of overdue items in the user's scope, fresh on every navigation. */
@@ -128,7 +128,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         logout.setAriaLabel(getTranslation("nav.logout"));
         logout.setTooltipText(getTranslation("nav.logout"));
         logout.setId("logout");
-        HorizontalLayout box = new HorizontalLayout(avatar, name, role, logout);
+        Button password = new Button(new Icon(VaadinIcon.KEY), e -> getUI().ifPresent(ui -> ui.navigate(
+                "account/password")));
+        password.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        password.setAriaLabel(getTranslation("password.title"));
+        password.setTooltipText(getTranslation("password.title"));
+        password.setId("change-password");
+        HorizontalLayout box = new HorizontalLayout(avatar, name, role, password, logout);
         box.setAlignItems(FlexComponent.Alignment.CENTER);
         box.setSpacing(false);
         box.getStyle().set("gap", "var(--lumo-space-s)");

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -16,6 +17,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteConfiguration;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.rectify.org.ui.OrgLabels;
 import org.rectify.base.ui.chart.ApexChart;
 import org.rectify.base.ui.chart.ChartOptions;
 import org.rectify.base.ui.chart.ChartOptions.Series;
@@ -42,6 +45,7 @@ import org.rectify.ledger.ui.LedgerView;
 import org.rectify.ledger.ui.MeasureDetailView;
 import org.rectify.meeting.Meeting;
 import org.rectify.org.Unit;
+import org.rectify.security.CurrentUser;
 import org.rectify.security.Role;
 
 /**
@@ -49,6 +53,7 @@ import org.rectify.security.Role;
  * items that need attention; every figure and every bar leads to the ledger filtered to exactly those items.
  */
 @Route("dashboard")
+@Menu(order = 10, icon = "vaadin:dashboard", title = "nav.dashboard")
 @RolesAllowed({Role.OFFICE_NAME, Role.LEADER_NAME, Role.UNIT_CONTACT_NAME})
 public class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -63,6 +68,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
     private final DashboardService dashboard;
+    private final CurrentUser currentUser;
     private final FilterOptions options;
     private final ComboBox<Meeting> meeting = new ComboBox<>();
     private final ComboBox<Unit> unit = new ComboBox<>();
@@ -74,8 +80,9 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     /** The charts by name, for tests: "unit", "category", "type", "trend". */
     private final Map<String, ApexChart> charts = new LinkedHashMap<>();
 
-    public DashboardView(DashboardService dashboard, LedgerService ledger) {
+    public DashboardView(DashboardService dashboard, LedgerService ledger, CurrentUser currentUser) {
         this.dashboard = dashboard;
+        this.currentUser = currentUser;
         this.options = ledger.filterOptions();
         this.dueSoonDays = ledger.dueSoonDays();
         addClassName("dashboard-view");
@@ -85,13 +92,14 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         title.addClassName("view-title");
         meeting.setItems(options.meetings());
         meeting.setItemLabelGenerator(Meeting::getTitle);
+        org.rectify.base.ui.Pickers.wide(meeting);
         meeting.setPlaceholder(getTranslation("dashboard.allMeetings"));
         meeting.setClearButtonVisible(true);
-        meeting.setWidth("18em");
+        meeting.setWidth("20em");
         meeting.setId("dashboard-meeting");
         meeting.setAriaLabel(getTranslation("ledger.filter.meeting"));
         unit.setItems(options.units());
-        unit.setItemLabelGenerator(u -> "\u3000".repeat(Math.max(0, u.getDepth())) + u.getName());
+        unit.setItemLabelGenerator(OrgLabels::indented);
         unit.setPlaceholder(getTranslation("dashboard.allUnits"));
         unit.setClearButtonVisible(true);
         unit.setWidth("14em");
@@ -161,6 +169,14 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     private void show(Dashboard d) {
         content.removeAll();
         charts.clear();
+        if (options.meetings().isEmpty() && currentUser.require().is(Role.OFFICE)) {
+            content.add(setup(dashboard.setupProgress()));
+            return;
+        }
+        DashboardService.Notices notices = dashboard.notices(base);
+        if (!notices.isEmpty()) {
+            content.add(notices(notices));
+        }
         content.add(kpis(d.kpis()));
         if (d.kpis().total() == 0) {
             Paragraph empty = new Paragraph(getTranslation("dashboard.empty"));
@@ -176,6 +192,74 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
                 card("dashboard.byType", typeChart(d), null),
                 card("dashboard.trend", trendChart(d), "full"));
         content.add(grid);
+    }
+
+    /** Late filings and recurring problems, each with a link to the meeting that concerns it. */
+    private Component notices(DashboardService.Notices n) {
+        Div box = new Div();
+        box.addClassName("dashboard-notices");
+        box.setId("dashboard-notices");
+        for (DashboardService.FilingAlert f : n.filing()) {
+            Anchor link = new Anchor(meetingUrl(f.meetingId()), getTranslation("dashboard.filingLate", f.meeting(),
+                    f.dueOn().toString(), f.daysLate()));
+            Div line = new Div(VaadinIcon.FILE_TEXT_O.create(), link);
+            line.addClassName("notice");
+            line.addClassName("notice-error");
+            line.addClassName("filing-alert");
+            box.add(line);
+        }
+        if (n.recurring() > 0 || n.recurringSuspected() > 0) {
+            Span text = new Span(getTranslation("dashboard.recurring", n.recurring(), n.recurringSuspected()));
+            Div line = new Div(VaadinIcon.REFRESH.create(), text);
+            if (base.getMeetingId() != null) {
+                line = new Div(VaadinIcon.REFRESH.create(), new Anchor(meetingUrl(base.getMeetingId()),
+                        text.getText()));
+            }
+            line.addClassName("notice");
+            line.addClassName("recurring-notice");
+            line.setId("recurring-notice");
+            box.add(line);
+        }
+        return box;
+    }
+
+    private static String meetingUrl(long meetingId) {
+        return "meetings/item/" + meetingId;
+    }
+
+    /**
+     * A new installation (no meeting yet): the steps from an empty database to a working ledger, each with its
+     * page and whether it is done.
+     */
+    private Component setup(DashboardService.SetupProgress p) {
+        Div box = new Div(new H3(getTranslation("setup.title")));
+        box.addClassName("setup-panel");
+        box.setId("setup-panel");
+        Paragraph intro = new Paragraph(getTranslation("setup.intro"));
+        intro.addClassName("form-hint");
+        box.add(intro);
+        box.add(step(1, p.units() > 1, "setup.units", "admin/units", p.units()),
+                step(2, p.committee() > 0 && p.people() > p.committee(), "setup.people", "admin/people",
+                        p.people(), p.committee()),
+                step(3, p.categories() > 0, "setup.categories", "admin/categories", p.categories()),
+                step(4, p.meetings() > 0, "setup.meeting", "meetings/edit", p.meetings()),
+                step(5, p.measures() > 0, "setup.ledger", "meetings", p.measures()),
+                step(6, false, "setup.logins", "admin/people"));
+        return box;
+    }
+
+    private Component step(int n, boolean done, String key, String path, Object... args) {
+        Span mark = new Span(done ? "✓" : String.valueOf(n));
+        mark.addClassName("setup-mark");
+        if (done) {
+            mark.addClassName("done");
+        }
+        Anchor link = new Anchor(path, getTranslation(key + ".title"));
+        Span detail = new Span(getTranslation(key + ".text", args));
+        detail.addClassName("setup-detail");
+        Div row = new Div(mark, new Div(link, detail));
+        row.addClassName("setup-step");
+        return row;
     }
 
     // --- Key figures ---

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
@@ -12,6 +13,7 @@ import jakarta.annotation.security.PermitAll;
  * rather than pretending.
  */
 @Route("disclosure")
+@Menu(order = 50, icon = "vaadin:megaphone", title = "nav.disclosure")
 @PermitAll
 public class DisclosureView extends VerticalLayout implements HasDynamicTitle {
 

@@ -30,12 +30,15 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.List;
 import java.util.stream.Collectors;
 import jakarta.annotation.security.RolesAllowed;
+import org.rectify.org.ui.OrgLabels;
 import org.rectify.base.domain.Labelled;
+import org.rectify.base.ui.Pickers;
 import org.rectify.security.Role;
 import org.rectify.base.ui.i18n.ComponentTexts;
 import org.rectify.ledger.Category;
@@ -62,6 +65,7 @@ import org.rectify.org.Unit;
  * can be bookmarked.
  */
 @Route("ledger")
+@Menu(order = 20, icon = "vaadin:table", title = "nav.ledger")
 @RolesAllowed({Role.OFFICE_NAME, Role.LEADER_NAME, Role.UNIT_CONTACT_NAME})
 public class LedgerView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -158,11 +162,12 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
 
         meeting.setItems(options.meetings());
         meeting.setItemLabelGenerator(Meeting::getTitle);
+        Pickers.wide(meeting);
         year.setItems(options.years());
         year.setItemLabelGenerator(y -> getTranslation("ledger.yearLabel", String.valueOf(y)));
         unit.setItems(options.units());
         // Indent sub-units so the tree shows in a flat list.
-        unit.setItemLabelGenerator(u -> "\u3000".repeat(Math.max(0, u.getDepth())) + u.getName());
+        unit.setItemLabelGenerator(OrgLabels::indented);
         category.setItems(options.categories());
         category.setItemLabelGenerator(Category::getName);
         enumItems(source, ProblemSource.values());
@@ -171,7 +176,7 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
         leader.setItems(options.leaders());
         leader.setItemLabelGenerator(p -> p.getName() + "（" + getTranslation(p.getPosition().messageKey()) + "）");
 
-        label(meeting, "ledger.filter.meeting", "16em");
+        label(meeting, "ledger.filter.meeting", "19em");
         label(year, "ledger.filter.year", "8em");
         label(unit, "ledger.filter.unit", "13em");
         label(category, "ledger.filter.category", "9em");
@@ -306,9 +311,14 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
     /** Problem text for measures; the group's name for group rows. */
     private LitRenderer<LedgerRow> descriptionRenderer() {
         return LitRenderer.<LedgerRow>of("""
+                        <div class="meeting-tag" ?hidden=${!item.meeting}>${item.meeting}</div>
                         <div class="clamp" ?hidden=${item.group}>${item.text}</div>
                         <span class="group-label" ?hidden=${!item.group}>${item.label}</span>""")
                 .withProperty("group", row -> row instanceof GroupRow)
+                // Two meetings' ledgers never mix silently: each row names its meeting unless one is chosen.
+                .withProperty("meeting", row -> row instanceof MeasureRow m && currentFilter.getMeetingId() == null
+                        && currentGrouping != LedgerGrouping.MEETING
+                        ? m.measure().getProblem().getMeeting().getTitle() : "")
                 .withProperty("label", row -> row instanceof GroupRow g ? g.group().label() : "")
                 .withProperty("text", row -> row instanceof MeasureRow m
                         ? m.measure().getProblem().getDescription() : "");

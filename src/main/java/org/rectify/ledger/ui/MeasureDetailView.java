@@ -17,6 +17,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.VaadinSession;
+import java.util.List;
 import java.util.Optional;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -56,11 +57,13 @@ public class MeasureDetailView extends VerticalLayout implements HasUrlParameter
     private final LedgerAccess access;
     private final CurrentUser currentUser;
     private final MeasureBadges badges;
+    private final List<ProblemPanel> panels;
     private String title = "";
     private String parameter;
 
     public MeasureDetailView(LedgerService service, RectificationService workflow, TimelineService timeline,
-            EvidenceStorage storage, LedgerAccess access, CurrentUser currentUser) {
+            EvidenceStorage storage, LedgerAccess access, CurrentUser currentUser, List<ProblemPanel> panels) {
+        this.panels = panels;
         this.service = service;
         this.workflow = workflow;
         this.timeline = timeline;
@@ -159,14 +162,22 @@ public class MeasureDetailView extends VerticalLayout implements HasUrlParameter
             edit.setId("edit-problem");
             titleRow.add(edit);
         }
-        add(titleRow, facts, problemBox,
-                new H3(getTranslation("detail.measures", p.getMeasures().size())));
+        add(titleRow, facts);
+        service.carriedFrom(p).ifPresent(link -> add(carryLink("detail.carriedFrom", link)));
+        add(problemBox);
+        panels.forEach(panel -> panel.panel(p).ifPresent(this::add));
+        add(new H3(getTranslation("detail.measures", p.getMeasures().size())));
+        java.util.Map<Long, LedgerService.CarryLink> carriedTo = service.carriedTo(detail.visibleMeasures());
         for (Measure m : detail.visibleMeasures()) {
             boolean current = m.getId().equals(detail.measure().getId());
-            Component card = measureCard(m, current);
+            Div card = measureCard(m, current);
+            LedgerService.CarryLink to = carriedTo.get(m.getId());
+            if (to != null) {
+                card.add(carryLink("detail.carriedTo", to));
+            }
             add(card);
             if (current) {
-                addWorkflow((Div) card, m, actor);
+                addWorkflow(card, m, actor);
             }
         }
         if (detail.hiddenMeasures() > 0) {
@@ -243,6 +254,17 @@ public class MeasureDetailView extends VerticalLayout implements HasUrlParameter
             card.add(note);
         }
         return card;
+    }
+
+    /** 转自 / 已转入: the other end of a carry-over, as a link. */
+    private Div carryLink(String key, LedgerService.CarryLink link) {
+        Anchor a = new Anchor(RouteConfiguration.forSessionScope().getUrl(MeasureDetailView.class,
+                String.valueOf(link.measureId())), getTranslation("detail.carryTarget", link.meeting(),
+                link.problemSeqNo()));
+        Div box = new Div(VaadinIcon.ARROW_FORWARD.create(), new Span(getTranslation(key)), a);
+        box.addClassName("carry-link");
+        box.setId(key.replace('.', '-'));
+        return box;
     }
 
     private String name(Person p) {

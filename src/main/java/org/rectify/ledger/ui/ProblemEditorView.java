@@ -8,6 +8,7 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -22,20 +23,30 @@ import org.rectify.security.Role;
  * {@code problems/edit/ID} to edit one.
  */
 @Route("problems/edit")
+@Menu(order = 30, icon = "vaadin:plus-square-o", title = "nav.newProblem")
 @RolesAllowed(Role.OFFICE_NAME)
 public class ProblemEditorView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final ProblemService problems;
-    private final ProblemForm form;
+    private ProblemForm form;
     private final H2 title = new H2();
 
     public ProblemEditorView(ProblemService problems) {
         this.problems = problems;
-        this.form = new ProblemForm(problems.formOptions());
         addClassName("problem-editor");
         setMaxWidth("1100px");
         title.addClassName("view-title");
-        add(title, form);
+        add(title);
+        useForm(problems.formOptions());
+    }
+
+    /** The form with the choices it needs: for an existing problem, also the disabled ones it already names. */
+    private void useForm(ProblemService.FormOptions options) {
+        if (form != null) {
+            remove(form);
+        }
+        form = new ProblemForm(options);
+        add(form);
         form.addSaveListener(e -> save(e.draft(), e.andNext()));
         form.addCancelListener(e -> getUI().ifPresent(ui -> ui.navigate(LedgerView.class)));
     }
@@ -55,6 +66,7 @@ public class ProblemEditorView extends VerticalLayout implements HasUrlParameter
         try {
             ProblemDraft draft = problems.draftOf(parseLong(parameter).orElse(-1L));
             title.setText(getTranslation("form.editTitle"));
+            useForm(problems.formOptions(draft));
             form.setDraft(draft);
         } catch (RuntimeException e) {
             title.setText(getTranslation("form.editTitle"));

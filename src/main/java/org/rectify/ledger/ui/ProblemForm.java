@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.rectify.org.ui.OrgLabels;
 import org.rectify.base.ui.UserErrors;
 import org.rectify.base.ui.i18n.ComponentTexts;
 import org.rectify.ledger.Category;
@@ -93,6 +94,7 @@ public class ProblemForm extends Composite<VerticalLayout> {
 
         meeting.setItems(options.meetings());
         meeting.setItemLabelGenerator(Meeting::getTitle);
+        org.rectify.base.ui.Pickers.wide(meeting);
         scope.setItems(ProblemScope.values());
         scope.setItemLabelGenerator(s -> getTranslation(s.messageKey()));
         scope.setValue(ProblemScope.TEAM);
@@ -305,7 +307,7 @@ public class ProblemForm extends Composite<VerticalLayout> {
             leader.setRequiredIndicatorVisible(true);
             unit.setLabel(getTranslation("field.unit"));
             unit.setItems(options.units());
-            unit.setItemLabelGenerator(u -> "\u3000".repeat(Math.max(0, u.getDepth())) + u.getName());
+            unit.setItemLabelGenerator(OrgLabels::indented);
             unit.setRequiredIndicatorVisible(true);
             contact.setLabel(getTranslation("field.contact"));
             contact.setItemLabelGenerator(ProblemForm.this::personLabel);

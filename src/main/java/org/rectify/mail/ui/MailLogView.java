@@ -22,6 +22,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
@@ -39,6 +40,7 @@ import org.rectify.security.Role;
  * the daily reminder run now, after a preview of who would receive what; the reminder windows.
  */
 @Route("admin/mail")
+@Menu(order = 150, icon = "vaadin:envelopes-o", title = "nav.mail")
 @RolesAllowed(Role.OFFICE_NAME)
 public class MailLogView extends VerticalLayout implements HasDynamicTitle {
 

@@ -20,10 +20,12 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolationException;
 import java.util.stream.Collectors;
+import org.rectify.org.ui.OrgLabels;
 import org.rectify.base.ui.UserErrors;
 import org.rectify.org.OrgService;
 import org.rectify.org.Person;
@@ -35,6 +37,7 @@ import org.rectify.security.UserService.UserDraft;
 
 /** 用户管理 (office): create logins, set role and unit, disable, reset passwords. */
 @Route("admin/users")
+@Menu(order = 140, icon = "vaadin:key", title = "nav.users")
 @RolesAllowed(Role.OFFICE_NAME)
 public class UsersView extends VerticalLayout implements HasDynamicTitle {
 
@@ -131,18 +134,20 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         role.setItemLabelGenerator(r -> getTranslation(r.messageKey()));
         ComboBox<Unit> unit = new ComboBox<>(getTranslation("users.unit"));
         unit.setId("user-unit");
-        unit.setItems(org.unitsInTreeOrder());
-        unit.setItemLabelGenerator(u -> "\u3000".repeat(Math.max(0, u.getDepth())) + u.getName());
+        unit.setItems(org.activeUnitsInTreeOrder());
+        unit.setItemLabelGenerator(OrgLabels::indented);
         ComboBox<Person> person = new ComboBox<>(getTranslation("users.person"));
         person.setId("user-person");
-        person.setItems(org.leaders());
-        person.setItemLabelGenerator(Person::getName);
+        person.setItems(org.people());
+        person.setItemLabelGenerator(OrgLabels::person);
+        person.setClearButtonVisible(true);
+        person.setHelperText(getTranslation("users.personHelp"));
         PasswordField password = new PasswordField(getTranslation("users.password"));
         password.setId("user-password");
         password.setHelperText(getTranslation("users.passwordHelp"));
         role.addValueChangeListener(e -> {
             unit.setVisible(e.getValue() == Role.UNIT_CONTACT);
-            person.setVisible(e.getValue() == Role.LEADER);
+            person.setRequiredIndicatorVisible(e.getValue() == Role.LEADER);
         });
         role.setValue(Role.UNIT_CONTACT);
         if (existing != null) {
@@ -152,7 +157,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
             role.setValue(existing.getRole());
             unit.setValue(existing.getUnit() == null ? null : org.unitsInTreeOrder().stream()
                     .filter(x -> x.getId().equals(existing.getUnit().getId())).findFirst().orElse(null));
-            person.setValue(existing.getPerson() == null ? null : org.leaders().stream()
+            person.setValue(existing.getPerson() == null ? null : org.people().stream()
                     .filter(x -> x.getId().equals(existing.getPerson().getId())).findFirst().orElse(null));
             password.setVisible(false);
         }
