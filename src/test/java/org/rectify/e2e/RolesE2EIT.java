@@ -69,8 +69,8 @@ class RolesE2EIT {
             assertThat(page.locator("h2.view-title")).hasText("整改进度总览");
             page.navigate(url("ledger"));
             assertThat(page.locator("h2.view-title")).hasText("整改台账");
-            assertThat(page.locator("vaadin-side-nav")).containsText("用户管理");
-            assertThat(page.locator("vaadin-side-nav")).containsText("录入检视问题");
+            assertThat(page.locator(".side-navs")).containsText("用户管理");
+            assertThat(page.locator(".side-navs")).containsText("录入检视问题");
             assertThat(page.locator(".ledger-summary")).containsText("共 154 项");
         });
         long pending = item(m -> m.getStatus() == org.rectify.ledger.MeasureStatus.PENDING_CLOSE);
@@ -109,7 +109,7 @@ class RolesE2EIT {
             assertThat(page.locator("h2.view-title")).hasText("整改台账");
             Locator groups = page.locator("#ledger-grid .group-label:not([hidden])");
             assertThat(groups.first()).hasText("组织人事科");
-            assertThat(page.locator("vaadin-side-nav")).not().containsText("用户管理");
+            assertThat(page.locator(".side-navs")).not().containsText("用户管理");
             page.navigate(url("admin/users"));
             assertThat(page.locator("#users-grid")).hasCount(0);
         });
@@ -139,7 +139,7 @@ class RolesE2EIT {
             LedgerE2EIT.login(page, url(""), "member");
             page.waitForURL("**/disclosure");
             assertThat(page.locator("h2.view-title")).hasText("整改公示");
-            assertThat(page.locator("vaadin-side-nav")).not().containsText("整改台账");
+            assertThat(page.locator(".side-navs")).not().containsText("整改台账");
             page.navigate(url("ledger"));
             assertThat(page.locator("#ledger-grid")).hasCount(0);
         });

@@ -38,7 +38,7 @@ import org.rectify.security.UserAccountRepository;
 import org.rectify.security.UserService;
 import org.rectify.testing.LedgerFixture;
 import org.rectify.testing.TestLogin;
-import org.rectify.testing.WorkflowH2Test;
+import org.rectify.testing.SetupH2Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,7 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the original frozen with its history), a person who leaves handing their items over, and problems that come
  * back found by their wording.
  */
-@WorkflowH2Test
+@SetupH2Test
 class CarryOverAndHandOverTest {
 
     private static final AtomicInteger N = new AtomicInteger();

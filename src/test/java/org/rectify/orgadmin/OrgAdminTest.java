@@ -35,7 +35,7 @@ import org.rectify.security.UserService;
 import org.rectify.testing.LedgerFixture;
 import org.rectify.testing.Sheets;
 import org.rectify.testing.TestLogin;
-import org.rectify.testing.WorkflowH2Test;
+import org.rectify.testing.SetupH2Test;
 import org.rectify.transfer.ImportIssue;
 import org.rectify.transfer.OrgImportService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +45,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * (renames kept in the history, used ones disabled not deleted), people from an Excel list, meetings and their
  * filing, logins for many people with a password change at the first login.
  */
-@WorkflowH2Test
+@SetupH2Test
 class OrgAdminTest {
 
     private static final AtomicInteger N = new AtomicInteger();

@@ -25,7 +25,7 @@ import org.rectify.testing.LedgerFixture;
 import org.rectify.testing.Sheets;
 import org.rectify.testing.Sheets.Formula;
 import org.rectify.testing.TestLogin;
-import org.rectify.testing.WorkflowH2Test;
+import org.rectify.testing.SetupH2Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a problem merged over three measure rows, deadlines in words, a formula, blank and note rows), its preview in
  * Chinese by row and column, all-or-nothing versus valid rows only, creating what is missing, and re-import.
  */
-@WorkflowH2Test
+@SetupH2Test
 class LedgerImportTest {
 
     @Autowired
