@@ -127,13 +127,23 @@ public class DemoDataLoader implements ApplicationRunner {
         for (Problem p : lastProblems) {
             fillMeasures(p, random, now, true);
         }
-        // What last year did not finish is carried over (上年度未整改到位) into this year's ledger.
+        // What last year did not finish is carried over (上年度未整改到位) into this year's ledger: the old item is
+        // frozen as 已转入下年度 and the new problem links back to it.
         int carried = 0;
         for (Problem old : lastProblems) {
-            if (carried < 6 && old.getSeqNo() % 3 == 0) {
+            Measure unfinished = old.getMeasures().stream().filter(m -> m.getStatus() != MeasureStatus.CLOSED)
+                    .findFirst().orElse(null);
+            if (carried < 6 && old.getSeqNo() % 3 == 0 && unfinished != null) {
                 DemoTexts.CategoryTexts texts = textsOf(old.getCategory().getName());
                 Problem p = problem(current, ++currentSeq, old.getCategory(), texts,
                         old.getDescription(), random, ProblemSource.CARRIED_OVER);
+                // Its last report came before it was carried over, at this year's meeting.
+                LocalDate lastReport = unfinished.getLastProgressOn() == null ? null
+                        : unfinished.getLastProgressOn().isAfter(current.getHeldOn().minusDays(10))
+                        ? current.getHeldOn().minusDays(10) : unfinished.getLastProgressOn();
+                unfinished.importState(MeasureStatus.CARRIED_OVER, unfinished.getProgress(),
+                        unfinished.getProgressNote(), lastReport, null);
+                p.carriedFrom(unfinished);
                 currentProblems.add(p);
                 carried++;
             }
@@ -159,6 +169,11 @@ public class DemoDataLoader implements ApplicationRunner {
                 String contact = m.getContact() == null ? "联络员" : m.getContact().getName();
                 events.save(MeasureEvent.imported(m, EventKind.CREATED, p.getMeeting().getHeldOn().plusDays(7)
                         .atTime(9, 0), "党委办公室", null, null, null, MeasureStatus.NOT_STARTED));
+                if (m.getStatus() == MeasureStatus.CARRIED_OVER) {
+                    events.save(MeasureEvent.imported(m, EventKind.CARRIED_OVER, p.getMeeting().getHeldOn()
+                            .plusYears(1).plusDays(5).atTime(10, 0), "党委办公室", "转入下一年度整改台账", null,
+                            MeasureStatus.IN_PROGRESS, MeasureStatus.CARRIED_OVER));
+                }
                 if (m.getLastProgressOn() == null) {
                     continue;
                 }

@@ -160,7 +160,11 @@ public class Problem extends AbstractEntity {
         return carriedFrom;
     }
 
-    void carriedFrom(Measure original) {
+    /**
+     * Links the problem to the measure it continues. The office's carry-over goes through
+     * {@link ProblemService#createCarriedOver}; this is for a ledger recorded as it stands (the demo).
+     */
+    public void carriedFrom(Measure original) {
         this.carriedFrom = original;
     }
 }

@@ -71,7 +71,7 @@ class RolesE2EIT {
             assertThat(page.locator("h2.view-title")).hasText("整改台账");
             assertThat(page.locator(".side-navs")).containsText("用户管理");
             assertThat(page.locator(".side-navs")).containsText("录入检视问题");
-            assertThat(page.locator(".ledger-summary")).containsText("共 154 项");
+            assertThat(page.locator(".ledger-summary")).containsText("共 148 项");
         });
         long pending = item(m -> m.getStatus() == org.rectify.ledger.MeasureStatus.PENDING_CLOSE);
         inBrowser("office-detail", page -> {

@@ -81,7 +81,9 @@ public final class Sheets implements AutoCloseable {
 
     /** Writes the workbook (formulas evaluated, as Excel would have cached them) to a new file. */
     public Path write(String suffix) throws IOException {
-        workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+        if (!(workbook instanceof org.apache.poi.xssf.streaming.SXSSFWorkbook)) {
+            workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+        }
         Path file = Files.createTempFile("rectify-test-", suffix);
         try (OutputStream out = Files.newOutputStream(file)) {
             workbook.write(out);

@@ -25,6 +25,13 @@ public final class TestLogin {
                 new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
     }
 
+    /** Logged in with an initial password the office set: every page leads to the password change first. */
+    public static void asFirstLogin(Actor actor) {
+        RectifyUser user = new RectifyUser(actor, "n/a", true, true);
+        SecurityContextHolder.getContext().setAuthentication(
+                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
+    }
+
     public static void logout() {
         SecurityContextHolder.clearContext();
     }

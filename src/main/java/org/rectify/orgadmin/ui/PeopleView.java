@@ -140,7 +140,8 @@ public class PeopleView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addColumn(PersonRow::openItems).setHeader(getTranslation("people.openItems")).setAutoWidth(true);
         grid.addComponentColumn(this::state).setHeader(getTranslation("users.state")).setAutoWidth(true);
-        grid.addComponentColumn(this::rowActions).setHeader(getTranslation("users.actions")).setAutoWidth(true);
+        grid.addComponentColumn(this::rowActions).setHeader(getTranslation("users.actions")).setAutoWidth(true)
+                .setKey("actions");
         add(header, filters, grid);
         setFlexGrow(1, grid);
         refresh();
