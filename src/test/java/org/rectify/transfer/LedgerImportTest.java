@@ -225,6 +225,31 @@ class LedgerImportTest {
                 .singleElement().satisfies(m -> assertThat(m.getUnit().getName()).isEqualTo("网络信息中心"));
     }
 
+    @Autowired
+    TemplateService templates;
+
+    @Test
+    void theTemplateHasTheLedgerColumnsDropDownsAndInstructionsAndImportsAsNothing() throws Exception {
+        byte[] bytes = templates.ledgerTemplate();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(bytes))) {
+            assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("整改台账");
+            assertThat(wb.getSheet("填写说明").getRow(0).getCell(0).getStringCellValue()).contains("一行一条整改措施");
+            assertThat(wb.isSheetHidden(wb.getSheetIndex("选项"))).isTrue();
+            org.apache.poi.ss.usermodel.Row header = wb.getSheetAt(0).getRow(0);
+            assertThat(header.getCell(5).getStringCellValue()).isEqualTo("存在问题");
+            assertThat(header.getCell(11).getStringCellValue()).isEqualTo("整改时限");
+            assertThat(wb.getSheetAt(0).getDataValidations()).extracting(v -> v.getValidationConstraint()
+                    .getFormula1()).contains("list_category", "list_type", "list_unit", "list_leader");
+            assertThat(wb.getName("list_unit").getRefersToFormula()).startsWith("'选项'!");
+        }
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("template-", ".xlsx");
+        java.nio.file.Files.write(file, bytes);
+        LedgerImportService.Preview preview = imports.preview(meetingId, file, LedgerImportService.Options.defaults());
+        assertThat(preview.problems()).isZero();
+        assertThat(preview.hasErrors()).isFalse();
+    }
+
     @Test
     void rowErrorsPointAtTheirCell() throws Exception {
         Path file;

@@ -138,7 +138,7 @@ class SetupViewsTest {
 
     @Test
     void loginsForEveryContactWithoutOneAreCreatedInOneStep() {
-        String tag = String.valueOf(N.incrementAndGet());
+        String tag = "qx" + N.incrementAndGet() + "z";
         long unitB = fixture.id(LedgerFixture.B);
         people.create(new PeopleService.PersonDraft("联络员丙" + tag, "bing" + tag + "@test.example.org", null, unitB,
                 Position.LIAISON, false));
