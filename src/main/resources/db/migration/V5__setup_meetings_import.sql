@@ -45,6 +45,20 @@ create table category_aud (
     constraint fk_category_aud_rev foreign key (rev) references revinfo (id)
 );
 
+-- The units, people and categories already there get a first entry in their history, so that their first rename
+-- after this upgrade keeps the name they had.
+insert into revinfo (rev_timestamp, username) values (unix_timestamp() * 1000.0, 'migration');
+insert into org_unit_aud (id, rev, revtype, name, code, kind, parent_id, path, sort_order, active)
+    select u.id, (select max(r.id) from revinfo r), 0, u.name, u.code, u.kind, u.parent_id, u.path, u.sort_order,
+           u.active
+    from org_unit u;
+insert into person_aud (id, rev, revtype, name, email, phone, unit_id, position, committee_member, active)
+    select p.id, (select max(r.id) from revinfo r), 0, p.name, p.email, p.phone, p.unit_id, p.position,
+           p.committee_member, p.active
+    from person p;
+insert into category_aud (id, rev, revtype, name, sort_order, active)
+    select c.id, (select max(r.id) from revinfo r), 0, c.name, c.sort_order, c.active from category c;
+
 -- Logins created in bulk get an initial password that must be changed at the first login.
 alter table app_user add column must_change_password boolean not null default false;
 

@@ -89,6 +89,9 @@ public class DashboardService {
     }
 
     public SetupProgress setupProgress() {
+        if (!currentUser.require().is(Role.OFFICE)) {
+            throw new org.rectify.base.NotAllowedException("access.officeOnly");
+        }
         return new SetupProgress(count("select count(u) from Unit u where u.active = true"),
                 count("select count(p) from Person p where p.active = true"),
                 count("select count(p) from Person p where p.active = true and p.committeeMember = true"),

@@ -209,6 +209,7 @@ public class LedgerService {
 
     /** The measure of an earlier meeting this problem continues, if it was carried over. */
     public Optional<CarryLink> carriedFrom(Problem p) {
+        access.scopePath(currentUser.require()); // members see no ledger, not even its links
         return em.createQuery("""
                         select m.id, mt.title, op.seqNo from Problem p join p.carriedFrom m join m.problem op
                         join op.meeting mt where p.id = :id""", Object[].class)
@@ -218,6 +219,7 @@ public class LedgerService {
 
     /** For each of these measures that was carried over: where it continues (the new problem's first measure). */
     public Map<Long, CarryLink> carriedTo(List<Measure> measures) {
+        access.scopePath(currentUser.require());
         List<Long> ids = measures.stream().filter(m -> m.getStatus() == MeasureStatus.CARRIED_OVER)
                 .map(Measure::getId).toList();
         Map<Long, CarryLink> links = new java.util.HashMap<>();

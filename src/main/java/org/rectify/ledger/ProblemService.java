@@ -19,6 +19,7 @@ import org.rectify.base.StaleDataException;
 import org.rectify.base.Today;
 import org.rectify.meeting.Meeting;
 import org.rectify.meeting.MeetingRepository;
+import org.rectify.meeting.MeetingStatus;
 import org.rectify.org.OrgService;
 import org.rectify.org.Person;
 import org.rectify.org.PersonRepository;
@@ -28,6 +29,7 @@ import org.rectify.security.Actor;
 import org.rectify.security.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -139,6 +141,8 @@ public class ProblemService {
         Meeting meeting = d.meetingId() == null ? null : meetings.findById(d.meetingId()).orElse(null);
         if (meeting == null) {
             v.add(new Violation("meeting", -1, "validation.requiredField"));
+        } else if (d.id() == null && meeting.getStatus() == MeetingStatus.COMPLETED) {
+            v.add(new Violation("meeting", -1, "meeting.completed"));
         }
         if (d.scope() == null) {
             v.add(new Violation("scope", -1, "validation.requiredField"));
@@ -203,11 +207,15 @@ public class ProblemService {
         Texts.check(v, field, index, value, required, max);
     }
 
-    /** Creates the problem, numbered after the meeting's last one, with its measures. */
+    /**
+     * Creates the problem, numbered after the meeting's last one, with its measures. Two office users entering
+     * problems for the same meeting: the meeting's row lock makes them wait for each other, and reading committed
+     * data after it (not the snapshot MySQL's repeatable read would keep) makes their 序号 follow each other.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public Problem create(ProblemDraft d) {
         Actor actor = check(d);
         Meeting meeting = meetings.findById(d.meetingId()).orElseThrow();
-        // Two office users entering problems for the same meeting: the row lock makes their 序号 follow each other.
         em.lock(meeting, LockModeType.PESSIMISTIC_WRITE);
         Problem p = new Problem(meeting, problems.nextSeqNo(meeting.getId()), d.scope(), member(d), d.source(),
                 categories.findById(d.categoryId()).orElseThrow(), Texts.strip(d.description()));
@@ -251,8 +259,10 @@ public class ProblemService {
     /**
      * Brings in the problems and measures of an existing ledger (an Excel sheet) in one transaction: the same
      * rules as the form, numbered after the meeting's last problem, each item recorded in the state the sheet
-     * gives it, with a "建立台账" step on its timeline. {@code progress} hears how many problems are done.
+     * gives it, with a "建立台账" step on its timeline. {@code progress} hears how many problems are done. The caller
+     * (the import) locks the meeting before it looks for rows already there; see {@link #create} on the isolation.
      */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public List<Long> importProblems(long meetingId, List<ImportedProblem> rows, IntConsumer progress) {
         Actor actor = requireOffice();
         Meeting meeting = meetings.findById(meetingId)
@@ -398,6 +408,7 @@ public class ProblemService {
     /** Open items where the person is the responsible leader or the contact. */
     @Transactional(readOnly = true)
     public List<Measure> openItemsOf(long personId) {
+        requireOffice();
         return em.createQuery("""
                         select m from Measure m join fetch m.unit join fetch m.leader left join fetch m.contact
                         where (m.leader.id = :p or m.contact.id = :p) and m.status not in :ended
@@ -431,6 +442,9 @@ public class ProblemService {
             }
             if (md.version() == null || m.getVersion() != md.version()) {
                 throw new StaleDataException();
+            }
+            if (changes(m, md) && m.getStatus() == MeasureStatus.CARRIED_OVER) {
+                throw new InvalidActionException("problem.measureFrozen", m.getSeqNo());
             }
             if (changes(m, md)) {
                 m.edit(Texts.strip(md.content()), person(md.leaderId()), units.findById(md.unitId()).orElseThrow(),

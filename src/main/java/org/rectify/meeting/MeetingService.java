@@ -127,6 +127,7 @@ public class MeetingService {
     /** Meetings held but not filed past their filing day: the office's and the dashboard's alert. */
     @Transactional(readOnly = true)
     public List<Meeting> filingOverdue() {
+        requireViewer();
         LocalDate day = today.date();
         return meetings.findUnfiled().stream().filter(m -> MeetingRules.isFilingOverdue(m, day)).toList();
     }
@@ -239,6 +240,10 @@ public class MeetingService {
             if (!m.getHeldOn().equals(d.heldOn()) && hasDeadlineBefore(m.getId(), d.heldOn())) {
                 throw new InvalidActionException("meeting.heldAfterDeadlines");
             }
+            // Carry-over and recurring problems are found within one organization: its meetings keep it.
+            if (!m.getOrganization().getId().equals(organization.getId()) && hasProblems(m.getId())) {
+                throw new InvalidActionException("meeting.orgLocked");
+            }
         }
         m.edit(Texts.strip(d.title()), d.kind(), organization, d.year(), d.heldOn(), Texts.orNull(d.theme()),
                 Texts.orNull(d.guidanceGroup()), nz(d.opinionsCount()), nz(d.criticismsCount()), d.filingDays());
@@ -249,6 +254,11 @@ public class MeetingService {
                         Texts.orNull(a.duties())))
                 .toList());
         return meetings.save(m);
+    }
+
+    private boolean hasProblems(long meetingId) {
+        return em.createQuery("select count(p) from Problem p where p.meeting.id = :id", Long.class)
+                .setParameter("id", meetingId).getSingleResult() > 0;
     }
 
     /** Moving the meeting date after a measure's deadline would make that deadline invalid. */

@@ -178,6 +178,16 @@ public class PeopleService {
         if (p.isCommitteeMember() && !d.committeeMember() && countLedOpen(id) > 0) {
             throw new InvalidActionException("person.stillLeads", p.getName(), countLedOpen(id));
         }
+        Unit newUnit = units.findById(d.unitId()).orElseThrow();
+        if (!newUnit.getId().equals(p.getUnit().getId())) {
+            // A contact who moves takes no items along: those outside the new unit are handed over first.
+            long stranded = problems.openItemsOf(id).stream().filter(m -> m.getContact() != null
+                    && m.getContact().getId() == id && !newUnit.getPath().startsWith(m.getUnit().getPath())).count();
+            if (stranded > 0) {
+                throw new InvalidActionException("person.stillContact", p.getName(), stranded);
+            }
+            users.moveContactLogins(id, p.getUnit().getId(), newUnit.getId());
+        }
         p.edit(Texts.strip(d.name()), Texts.orNull(d.email()), Texts.orNull(d.phone()),
                 units.findById(d.unitId()).orElseThrow(), d.position(), d.committeeMember());
         return p;

@@ -169,6 +169,7 @@ public class UserService {
      */
     @Transactional(readOnly = true)
     public String suggestUsername(Person person, Set<String> taken) {
+        requireOffice();
         String base = null;
         if (person.getEmail() != null && person.getEmail().contains("@")) {
             base = person.getEmail().substring(0, person.getEmail().indexOf('@')).replaceAll("[^A-Za-z0-9._-]", "");
@@ -197,6 +198,22 @@ public class UserService {
             accounts.findByPersonIdIn(personIds).forEach(a -> byPerson.put(a.getPerson().getId(), a));
         }
         return byPerson;
+    }
+
+    /**
+     * A person moved to another unit: their contact logins scoped to the old unit follow them, and their sessions
+     * end so that the new scope applies at once.
+     */
+    public void moveContactLogins(long personId, long fromUnitId, long toUnitId) {
+        requireOffice();
+        Unit to = units.findById(toUnitId).orElseThrow();
+        for (UserAccount a : accounts.findByPersonId(personId)) {
+            if (a.getRole() == Role.UNIT_CONTACT && a.getUnit() != null && a.getUnit().getId() == fromUnitId) {
+                a.assign(a.getDisplayName(), Role.UNIT_CONTACT, a.getPerson(), to);
+                validate(a);
+                sessions.expire(a.getUsername());
+            }
+        }
     }
 
     /** A person who leaves: their logins are disabled and their sessions ended. Returns how many. */
@@ -289,6 +306,12 @@ public class UserService {
         }
         if (account.getRole() == Role.LEADER && account.getPerson() == null) {
             throw new InvalidActionException("user.personRequired");
+        }
+        if (account.getRole() == Role.LEADER && !account.getPerson().isCommitteeMember()) {
+            throw new InvalidActionException("user.leaderNotCommittee", account.getPerson().getName());
+        }
+        if (account.getRole() == Role.UNIT_CONTACT && account.getUnit().getParent() == null) {
+            throw new InvalidActionException("user.contactAtTop");
         }
         Set<ConstraintViolation<UserAccount>> violations = validator.validate(account);
         if (!violations.isEmpty()) {

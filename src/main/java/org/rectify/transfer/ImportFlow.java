@@ -25,6 +25,13 @@ public interface ImportFlow<P> {
     record Choices(boolean createMissing, boolean validRowsOnly) {
     }
 
+    /**
+     * Called in the UI before each check: a flow takes the office's choices from the dialog's fields here, so that
+     * the background work (and the import after the preview) uses exactly what the preview showed.
+     */
+    default void takeOptions() {
+    }
+
     /** Reads and checks the file; saves nothing. */
     P preview(Path file, Choices choices);
 

@@ -14,6 +14,7 @@ public final class LedgerImportFlow implements ImportFlow<Preview> {
     private final LedgerImportService service;
     private final long meetingId;
     private final Supplier<Options> defaults;
+    private volatile Options taken = Options.defaults();
 
     /** @param defaults the office's defaults (source, category) as the dialog's fields hold them at each step */
     public LedgerImportFlow(LedgerImportService service, long meetingId, Supplier<Options> defaults) {
@@ -22,8 +23,13 @@ public final class LedgerImportFlow implements ImportFlow<Preview> {
         this.defaults = defaults;
     }
 
+    @Override
+    public void takeOptions() {
+        taken = defaults.get();
+    }
+
     private Options options(Choices choices) {
-        Options d = defaults.get();
+        Options d = taken;
         return new Options(choices.createMissing(), choices.validRowsOnly(), d.defaultSource(),
                 d.defaultCategoryId());
     }

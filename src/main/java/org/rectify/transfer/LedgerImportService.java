@@ -45,6 +45,8 @@ import org.rectify.security.CurrentUser;
 import org.rectify.security.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import jakarta.persistence.LockModeType;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 
@@ -203,10 +205,14 @@ public class LedgerImportService {
      * Imports what the preview showed, checked again in this transaction (the ledger may have changed since).
      * Refused as a whole when errors remain and the office did not choose "valid rows only".
      */
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public Result commit(Preview preview, Options options, IntConsumer progress) {
         requireOffice();
-        Meeting meeting = meeting(preview.meetingId());
+        // Two imports into one meeting wait for each other here; the second then sees the first's rows as existing.
+        Meeting meeting = em.find(Meeting.class, preview.meetingId(), LockModeType.PESSIMISTIC_WRITE);
+        if (meeting == null) {
+            throw new InvalidActionException("meeting.notFound");
+        }
         int created = 0;
         if (options.createMissing()) {
             Analysis before = analyze(meeting, preview.grid, preview.header, options);
@@ -348,16 +354,16 @@ public class LedgerImportService {
             if (distinct.isEmpty()) {
                 continue; // a blank separator row
             }
-            if (distinct.size() == 1 && isSpanning(grid, r)) {
-                String text = distinct.iterator().next();
-                if (NOTE_ROW.matcher(text).matches()) {
-                    continue;
-                }
+            String only = distinct.size() == 1 ? distinct.iterator().next() : null;
+            if (only != null && NOTE_ROW.matcher(only).matches() && isSpanning(grid, r, -1)) {
+                continue; // a note at the bottom: 备注、填表人 …
+            }
+            if (only != null && isHeading(grid, r, h, only)) {
                 // A section heading such as "一、班子问题" or "（二）作风方面": it applies to the rows below.
-                ProblemScope scope = text.contains("班子") ? ProblemScope.TEAM
-                        : text.contains("个人") ? ProblemScope.INDIVIDUAL : null;
+                ProblemScope scope = only.contains("班子") ? ProblemScope.TEAM
+                        : only.contains("个人") ? ProblemScope.INDIVIDUAL : null;
                 sectionScope = scope != null ? scope : sectionScope;
-                String category = refs.categoryIn(text);
+                String category = refs.categoryIn(only);
                 sectionCategory = category != null ? category : sectionCategory;
                 current = null;
                 continue;
@@ -391,19 +397,45 @@ public class LedgerImportService {
         return blocks;
     }
 
-    /** A row whose only text is one cell (or one cell merged across several): a heading or a note. */
-    private static boolean isSpanning(SheetGrid grid, int r) {
+    /**
+     * A section heading: one text merged across the row, or alone outside the measure column and worded like a
+     * heading ("一、…", "（二）…", "…方面", "班子问题"). A lone text in the measure column is a measure row that
+     * leaves the other cells to the rows above, and is read as one.
+     */
+    private static boolean isHeading(SheetGrid grid, int r, Header<LedgerColumn> h, String text) {
+        int measureCol = h.column(LedgerColumn.MEASURE);
+        if (isSpanning(grid, r, measureCol) && wideAt(grid, r)) {
+            return true;
+        }
+        return isSpanning(grid, r, measureCol) && HEADING.matcher(text).find();
+    }
+
+    private static final Pattern HEADING = Pattern.compile(
+            "^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[部分类])"
+                    + "|班子问题|个人问题|方面(问题)?$");
+
+    /** A row with one filled cell (or one text merged across cells), not in {@code exceptCol}. */
+    private static boolean isSpanning(SheetGrid grid, int r, int exceptCol) {
         int filled = 0;
+        int at = -1;
         for (int c = 0; c < grid.columnCount(); c++) {
-            SheetGrid.Region region = grid.region(r, c);
-            if (region != null && region.isWide() && region.firstCol() == c && !grid.value(r, c).isEmpty()) {
-                return true;
-            }
             if (!grid.raw(r, c).isEmpty()) {
                 filled++;
+                at = c;
             }
         }
-        return filled == 1;
+        return filled == 1 && at != exceptCol;
+    }
+
+    /** The row's text is merged across several columns. */
+    private static boolean wideAt(SheetGrid grid, int r) {
+        for (int c = 0; c < grid.columnCount(); c++) {
+            SheetGrid.Region region = grid.region(r, c);
+            if (region != null && region.isWide() && region.firstCol() == c && !grid.raw(r, c).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void resolve(Meeting meeting, Header<LedgerColumn> h, Block block, References refs, Existing existing,

@@ -183,6 +183,37 @@ public class OrgImportService {
             return newUnits + changedUnits + newPeople + changedPeople;
         }
 
+        /** What the sheet said, before it was checked against the portal: checked again at the commit. */
+        private List<UnitRow> readUnits = List.of();
+        private List<PersonRow> readPeople = List.of();
+        private List<ImportIssue> readIssues = List.of();
+        private java.util.Set<Integer> readBadUnits = java.util.Set.of();
+        private java.util.Set<Integer> readBadPeople = java.util.Set.of();
+
+        void keepAsRead() {
+            readUnits = List.copyOf(unitRows);
+            readPeople = List.copyOf(personRows);
+            readIssues = List.copyOf(issues);
+            readBadUnits = java.util.Set.copyOf(badUnitRows);
+            readBadPeople = java.util.Set.copyOf(badPersonRows);
+        }
+
+        /** The same sheet, to be checked again against the portal as it is now. */
+        Preview asRead() {
+            Preview fresh = new Preview();
+            fresh.unitSheet = unitSheet;
+            fresh.personSheet = personSheet;
+            fresh.unitColumns = unitColumns;
+            fresh.personColumns = personColumns;
+            fresh.unitRows.addAll(readUnits);
+            fresh.personRows.addAll(readPeople);
+            fresh.issues.addAll(readIssues);
+            fresh.badUnitRows.addAll(readBadUnits);
+            fresh.badPersonRows.addAll(readBadPeople);
+            fresh.keepAsRead();
+            return fresh;
+        }
+
         void unitError(int row, String column, String key, Object... args) {
             issues.add(new ImportIssue(unitSheet, row, column, true, key, args));
             badUnitRows.add(row);
@@ -233,6 +264,7 @@ public class OrgImportService {
             throw new TransferException("import.noHeader", String.join("、", UnitColumn.NAME.label(),
                     UnitColumn.CODE.label(), PersonColumn.NAME.label(), PersonColumn.UNIT.label()));
         }
+        p.keepAsRead();
         check(p);
         p.issues.sort(Comparator.comparing((ImportIssue i) -> Objects.equals(i.sheet(), p.personSheet))
                 .thenComparingInt(ImportIssue::row));
@@ -519,8 +551,11 @@ public class OrgImportService {
 
     /** Creates and updates what the preview showed, units first (parents before children), then people. */
     @Transactional
-    public Result commit(Preview p, boolean validRowsOnly, IntConsumer progress) {
+    public Result commit(Preview previewed, boolean validRowsOnly, IntConsumer progress) {
         requireOffice();
+        // Checked again against the portal as it is now: a unit or person changed since the preview is seen.
+        Preview p = previewed.asRead();
+        check(p);
         if (p.hasErrors() && !validRowsOnly) {
             throw new TransferException("import.hasErrors", p.issues.stream().filter(ImportIssue::error).count());
         }
@@ -582,7 +617,12 @@ public class OrgImportService {
             if (p.badPersonRows.contains(r.row())) {
                 continue;
             }
-            Unit unit = unitRefNow(r.unitRef());
+            // A unit this import just saved is found by the row that made it, even where its name is not unique.
+            UnitRow madeBy = rowsByRef.get(ref(r.unitRef()));
+            Unit unit = madeBy != null && saved.containsKey(madeBy) ? saved.get(madeBy) : unitRefNow(r.unitRef());
+            if (unit == null) {
+                throw new TransferException("import.unknownUnit", r.unitRef());
+            }
             if (r.existing() == null) {
                 peopleAdmin.create(draft(r, unit.getId()));
                 personCount++;

@@ -10,6 +10,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.rectify.base.NotAllowedException;
 import org.rectify.base.ui.i18n.RectifyI18NProvider;
 import org.rectify.ledger.Category;
 import org.rectify.ledger.CategoryRepository;
@@ -21,6 +22,8 @@ import org.rectify.org.Person;
 import org.rectify.org.Position;
 import org.rectify.org.Unit;
 import org.rectify.org.UnitKind;
+import org.rectify.security.CurrentUser;
+import org.rectify.security.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,8 +41,11 @@ public class TemplateService {
     private final CategoryRepository categories;
     private final OrgService org;
     private final RectifyI18NProvider i18n;
+    private final CurrentUser currentUser;
 
-    public TemplateService(CategoryRepository categories, OrgService org, RectifyI18NProvider i18n) {
+    public TemplateService(CategoryRepository categories, OrgService org, RectifyI18NProvider i18n,
+            CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.categories = categories;
         this.org = org;
         this.i18n = i18n;
@@ -52,6 +58,7 @@ public class TemplateService {
             LedgerColumn.DEADLINE, LedgerColumn.TYPE, LedgerColumn.PROGRESS, LedgerColumn.STATUS);
 
     public byte[] ledgerTemplate() {
+        requireOffice();
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Sheet sheet = wb.createSheet("整改台账");
             Row header = sheet.createRow(0);
@@ -97,6 +104,7 @@ public class TemplateService {
     }
 
     public byte[] orgTemplate() {
+        requireOffice();
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             CellStyle style = Workbooks.header(wb);
             Sheet units = wb.createSheet("单位");
@@ -125,6 +133,13 @@ public class TemplateService {
             return bytes(wb);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The templates list the organization's people and units: the office's to hand out. */
+    private void requireOffice() {
+        if (!currentUser.require().is(Role.OFFICE)) {
+            throw new NotAllowedException("access.officeOnly");
         }
     }
 

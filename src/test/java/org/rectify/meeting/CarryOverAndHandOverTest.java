@@ -104,6 +104,10 @@ class CarryOverAndHandOverTest {
                 fixture.categoryId("作风"), description, null, ms));
     }
 
+    private static CarryOverService.Choice choice(Measure m) {
+        return new CarryOverService.Choice(m.getId(), m.getVersion());
+    }
+
     private List<Measure> measuresOf(long problemId) {
         return tx.execute(s -> {
             List<Measure> list = measures.findAll().stream()
@@ -125,7 +129,7 @@ class CarryOverAndHandOverTest {
         Measure unfinished = olds.get(0);
 
         assertThat(carryOver.candidates(last)).extracting(Measure::getId).contains(unfinished.getId());
-        List<Measure> carried = carryOver.carryOver(current, last, List.of(unfinished.getId()),
+        List<Measure> carried = carryOver.carryOver(current, last, List.of(choice(unfinished)),
                 LocalDate.of(2026, 6, 30));
 
         Measure continuation = carried.get(0);
@@ -153,11 +157,20 @@ class CarryOverAndHandOverTest {
 
         // Nothing is carried twice, and the frozen original takes no further step.
         assertThat(carryOver.candidates(last)).extracting(Measure::getId).doesNotContain(unfinished.getId());
-        assertThatThrownBy(() -> carryOver.carryOver(current, last, List.of(unfinished.getId()),
+        assertThatThrownBy(() -> carryOver.carryOver(current, last, List.of(choice(unfinished)),
                 LocalDate.of(2026, 6, 30))).isInstanceOf(InvalidActionException.class)
                 .hasMessage("carryOver.notOpen");
         assertThatThrownBy(() -> workflow.reportProgress(frozen.getId(), frozen.getVersion(), "继续", 50, List.of()))
                 .isInstanceOf(InvalidActionException.class).hasMessage("workflow.wrongStatus");
+
+        // Nor can the office edit it any more.
+        ProblemService.ProblemDraft draft = problems.draftOf(old.getId());
+        List<MeasureDraft> edited = draft.measures().stream().map(d -> d.id().equals(frozen.getId())
+                ? new MeasureDraft(d.id(), d.version(), "改过的措施", d.leaderId(), d.unitId(), d.contactId(),
+                d.type(), d.deadline()) : d).toList();
+        assertThatThrownBy(() -> problems.update(new ProblemDraft(draft.id(), draft.version(), draft.meetingId(),
+                draft.scope(), draft.memberId(), draft.source(), draft.categoryId(), draft.description(),
+                draft.causeAnalysis(), edited))).hasMessage("problem.measureFrozen");
 
         // The old ledger counts it as carried over: neither closed nor open, never overdue.
         LedgerService.LedgerTotals lastTotals = ledger.totals(new LedgerFilter().setMeetingId(last));
@@ -168,14 +181,28 @@ class CarryOverAndHandOverTest {
     }
 
     @Test
+    void aCompletedMeetingTakesNoNewProblems() {
+        long id = meeting(LocalDate.of(2025, 3, 1), fixture.id(LedgerFixture.ROOT));
+        Meeting m = meetings.get(id);
+        meetings.save(new MeetingService.MeetingDraft(id, m.getVersion(), m.getTitle(), m.getKind(),
+                m.getOrganization().getId(), m.getYear(), m.getHeldOn(), null, null, 0, 0, MeetingStatus.COMPLETED,
+                15, null, List.of()));
+        assertThatThrownBy(() -> problem(id, "整改完成后又来的问题", fixture.id(LedgerFixture.SECRETARY),
+                fixture.id(LedgerFixture.A), null, MeasureType.PHASED, LocalDate.of(2026, 12, 31), "措施"))
+                .isInstanceOf(org.rectify.base.InvalidDraftException.class)
+                .satisfies(e -> assertThat(((org.rectify.base.InvalidDraftException) e).violations())
+                        .extracting(org.rectify.base.Violation::messageKey).contains("meeting.completed"));
+    }
+
+    @Test
     void onlyAnEarlierMeetingOfTheSameOrganizationIsASource() {
         long root = fixture.id(LedgerFixture.ROOT);
         long first = meeting(LocalDate.of(2025, 1, 10), root);
         long later = meeting(LocalDate.of(2026, 1, 10), root);
         Problem p = problem(later, "今年的问题" + N.get(), fixture.id(LedgerFixture.SECRETARY),
                 fixture.id(LedgerFixture.A), null, MeasureType.PHASED, LocalDate.of(2026, 12, 31), "措施");
-        long id = measuresOf(p.getId()).get(0).getId();
-        assertThatThrownBy(() -> carryOver.carryOver(first, later, List.of(id), LocalDate.of(2026, 12, 31)))
+        Measure item = measuresOf(p.getId()).get(0);
+        assertThatThrownBy(() -> carryOver.carryOver(first, later, List.of(choice(item)), LocalDate.of(2026, 12, 31)))
                 .isInstanceOf(InvalidActionException.class).hasMessage("carryOver.notEarlier");
         assertThatThrownBy(() -> carryOver.carryOver(later, first, List.of(), null))
                 .isInstanceOf(InvalidActionException.class).hasMessage("carryOver.nothingChosen");

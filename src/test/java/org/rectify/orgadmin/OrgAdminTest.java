@@ -170,6 +170,39 @@ class OrgAdminTest {
     }
 
     @Test
+    void aCategoryFromBeforeTheUpgradeKeepsItsNameInTheHistoryAtItsFirstRename() {
+        CategoryService.CategoryRow seeded = categories.list().stream()
+                .filter(r -> r.category().getName().equals("为民服务")).findFirst().orElseThrow();
+        Category renamed = categories.rename(seeded.category().getId(), seeded.category().getVersion(), "为民服务宗旨");
+        assertThat(categories.list()).filteredOn(r -> r.category().getId().equals(renamed.getId())).singleElement()
+                .satisfies(r -> assertThat(r.formerNames()).containsExactly("为民服务"));
+        categories.rename(renamed.getId(), renamed.getVersion(), "为民服务");
+    }
+
+    @Test
+    void aContactWhoMovesTakesTheLoginAlongButNoItems() {
+        String tag = "mv" + N.incrementAndGet();
+        Person contact = people.create(new PeopleService.PersonDraft("调动联络员" + tag, tag + "@test.example.org",
+                null, fixture.id(LedgerFixture.A1), Position.LIAISON, false));
+        users.createLogins(List.of(new UserService.NewLogin(contact.getId(), tag, Role.UNIT_CONTACT)));
+        Person moved = people.update(contact.getId(), contact.getVersion(), new PeopleService.PersonDraft(
+                contact.getName(), contact.getEmail(), null, fixture.id(LedgerFixture.B), Position.LIAISON, false));
+        assertThat(moved.getUnit().getId()).isEqualTo(fixture.id(LedgerFixture.B));
+        assertThat(accounts.findByUsername(tag).orElseThrow().getUnit().getId())
+                .isEqualTo(fixture.id(LedgerFixture.B));
+    }
+
+    @Test
+    void loginsGrantNoMoreThanThePostNeeds() {
+        long staffId = people.create(new PeopleService.PersonDraft("普通工作人员" + N.incrementAndGet(), null, null,
+                fixture.id(LedgerFixture.A), Position.STAFF, false)).getId();
+        assertThatThrownBy(() -> users.create(new UserService.UserDraft("lead" + N.get(), "某人", Role.LEADER,
+                staffId, null), "long-enough")).hasMessage("user.leaderNotCommittee");
+        assertThatThrownBy(() -> users.create(new UserService.UserDraft("top" + N.get(), "某人", Role.UNIT_CONTACT,
+                null, fixture.id(LedgerFixture.ROOT)), "long-enough")).hasMessage("user.contactAtTop");
+    }
+
+    @Test
     void onlyTheOfficeKeepsTheReferenceData() {
         fixture.login(LedgerFixture.LEADER_SECRETARY);
         assertThatThrownBy(() -> categories.create("新类别")).isInstanceOf(NotAllowedException.class);

@@ -120,6 +120,36 @@ class LedgerImportMariaDbTest {
     }
 
     @Test
+    void twoOfficesImportingTheSameFileAtOnceImportItOnce() throws Exception {
+        long meetingId = meetings.save(new MeetingService.MeetingDraft(null, null, "并发导入测试会议",
+                MeetingKind.DEMOCRATIC_LIFE, fixture.id(LedgerFixture.ROOT), 2025, LocalDate.of(2026, 1, 20), null,
+                null, 0, 0, MeetingStatus.RECTIFYING, 15, null, List.of())).getId();
+        Path file = LedgerImportTest.officeSheet("支部甲一");
+        LedgerImportService.Preview first = imports.preview(meetingId, file, LedgerImportService.Options.defaults());
+        LedgerImportService.Preview second = imports.preview(meetingId, file, LedgerImportService.Options.defaults());
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<LedgerImportService.Result>> results = new ArrayList<>();
+            for (LedgerImportService.Preview p : List.of(first, second)) {
+                results.add(pool.submit(() -> {
+                    fixture.login(LedgerFixture.OFFICE);
+                    together.await();
+                    return imports.commit(p, LedgerImportService.Options.defaults(), n -> { });
+                }));
+            }
+            int measures = 0;
+            for (var r : results) {
+                measures += r.get().measures();
+            }
+            assertThat(measures).as("one of them imports, the other finds the rows there").isEqualTo(7);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(ledger.totals(new LedgerFilter().setMeetingId(meetingId)).total()).isEqualTo(7);
+    }
+
+    @Test
     void aFiftyMegabyteFileIsRefusedBeforeItIsRead() throws Exception {
         Path big = Files.createTempFile("rectify-50mb-", ".xlsx");
         big.toFile().deleteOnExit();

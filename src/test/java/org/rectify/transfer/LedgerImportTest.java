@@ -229,6 +229,31 @@ class LedgerImportTest {
     TemplateService templates;
 
     @Test
+    void aHeadingRowSetsTheCategoryAndALoneMeasureCellContinuesTheProblemAbove() throws Exception {
+        Path file;
+        try (Sheets s = new Sheets()) {
+            s.row("存在问题", "整改措施", "责任领导", "责任单位", "整改时限");
+            s.row("（一）作风方面");
+            s.merge(1, 1, 0, 4);
+            s.row("会议文件多、篇幅长", "精简会议文件", "书记甲", "部门甲", "2026-09-30");
+            s.row(null, "压缩发文数量");
+            s.row("二、纪律方面");
+            s.row("请假制度执行不严", "修订请假制度", "委员乙", "部门乙", "年底前");
+            file = s.write();
+        }
+        LedgerImportService.Preview preview = imports.preview(meetingId, file, LedgerImportService.Options.defaults());
+        assertThat(preview.issues()).filteredOn(ImportIssue::error).extracting(i -> i.row() + " " + i.column()
+                + " " + i.messageKey()).containsExactly(
+                "4 整改时限 import.deadlineRequired", "4 责任领导 measure.leaderRequired",
+                "4 责任单位 validation.requiredField");
+        assertThat(preview.measures()).as("the lone measure row is read, and found incomplete").isEqualTo(2);
+        imports.commit(preview, new LedgerImportService.Options(false, true,
+                org.rectify.ledger.ProblemSource.STUDY, null), n -> { });
+        List<Measure> rows = ledger.find(new LedgerFilter().setMeetingId(meetingId), null, 0, 10, List.of());
+        assertThat(rows).extracting(m -> m.getProblem().getCategory().getName()).containsExactly("作风", "纪律");
+    }
+
+    @Test
     void theTemplateHasTheLedgerColumnsDropDownsAndInstructionsAndImportsAsNothing() throws Exception {
         byte[] bytes = templates.ledgerTemplate();
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(

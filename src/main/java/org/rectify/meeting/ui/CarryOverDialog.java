@@ -79,7 +79,8 @@ class CarryOverDialog extends Dialog {
         run.addClickListener(e -> {
             try {
                 List<Measure> done = service.carryOver(target.getId(), source.getValue().getId(),
-                        grid.getSelectedItems().stream().map(Measure::getId).toList(), deadline.getValue());
+                        grid.getSelectedItems().stream().map(m -> new CarryOverService.Choice(m.getId(),
+                                m.getVersion())).toList(), deadline.getValue());
                 close();
                 Notices.done(getTranslation("carryOver.done", done.size()));
                 onDone.run();

@@ -377,11 +377,13 @@ public class PeopleView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
+    /** A login grants no more than the person's post needs: contacts and unit heads report, others read. */
     private static Role defaultRole(Person p) {
         if (p.isCommitteeMember()) {
             return Role.LEADER;
         }
-        return p.getPosition() == Position.PARTY_MEMBER ? Role.MEMBER : Role.UNIT_CONTACT;
+        return p.getPosition() == Position.LIAISON || p.getPosition() == Position.UNIT_HEAD ? Role.UNIT_CONTACT
+                : Role.MEMBER;
     }
 
     private static String nz(String s) {

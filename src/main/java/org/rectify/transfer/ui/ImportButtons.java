@@ -80,10 +80,14 @@ public class ImportButtons {
             Supplier<LedgerImportService.Options> defaults = () -> new LedgerImportService.Options(false, false,
                     source.getValue() == null ? ProblemSource.STUDY : source.getValue(),
                     category.getValue() == null ? null : category.getValue().getId());
-            new ImportDialog<>(open.getTranslation("import.ledger.title"),
-                    new LedgerImportFlow(ledgerImport, meetingId, defaults), executor,
-                    template("import.ledger.template", "整改台账导入模板.xlsx", templates::ledgerTemplate), options,
-                    onImported).open();
+            ImportDialog<LedgerImportService.Preview> dialog = new ImportDialog<>(
+                    open.getTranslation("import.ledger.title"), new LedgerImportFlow(ledgerImport, meetingId, defaults),
+                    executor, template("import.ledger.template", "整改台账导入模板.xlsx", templates::ledgerTemplate),
+                    options, onImported);
+            // The defaults decide which rows are complete: a change checks the file again.
+            source.addValueChangeListener(v -> dialog.recheck());
+            category.addValueChangeListener(v -> dialog.recheck());
+            dialog.open();
         });
         return open;
     }

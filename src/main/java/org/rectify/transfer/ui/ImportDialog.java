@@ -139,9 +139,18 @@ public class ImportDialog<P> extends Dialog {
         });
     }
 
+    /** The office changed an option the check depends on: check the chosen file again. */
+    void recheck() {
+        if (file != null && !imported) {
+            check();
+        }
+    }
+
     /** Runs the flow's check in the background, the UI polling for its end. */
     private void check() {
         error.setVisible(false);
+        flow.takeOptions();
+        importButton.setEnabled(false);
         Span working = new Span(getTranslation("import.checking"));
         ProgressBar bar = new ProgressBar();
         bar.setIndeterminate(true);
