@@ -13,7 +13,10 @@ import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.time.LocalDate;
+import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import org.hibernate.query.criteria.HibernateCriteriaBuilder;
@@ -45,14 +48,47 @@ class LedgerQueries {
     @PersistenceContext
     private EntityManager em;
 
+    /**
+     * One page of rows in two steps: the ids in the ledger's order (a narrow sort over the joined keys only), then
+     * the rows of those ids with everything the grid shows, in one query each.
+     */
     List<Measure> page(Query q, int offset, int limit, List<LedgerSort> sorts) {
+        return byIds(ids(q, offset, limit, sorts));
+    }
+
+    /** The matching ids in the ledger's order, from {@code offset}; all of them when {@code limit} is negative. */
+    List<Long> ids(Query q, int offset, int limit, List<LedgerSort> sorts) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Measure> cq = cb.createQuery(Measure.class);
+        CriteriaQuery<Long> cq = cb.createQuery(Long.class);
         Root<Measure> m = cq.from(Measure.class);
-        // Fetch joins of to-one associations keep paging in SQL and give the grid everything in one query.
-        Joins j = Joins.fetch(m);
-        cq.select(m).where(predicates(cb, m, j, q)).orderBy(orders(cb, m, j, sorts));
-        return em.createQuery(cq).setFirstResult(offset).setMaxResults(limit).getResultList();
+        Joins j = Joins.plain(m);
+        cq.select(m.get("id")).where(predicates(cb, m, j, q)).orderBy(orders(cb, m, j, sorts));
+        TypedQuery<Long> query = em.createQuery(cq).setFirstResult(offset);
+        if (limit >= 0) {
+            query.setMaxResults(limit);
+        }
+        return query.getResultList();
+    }
+
+    /** The rows of these ids with their problem, meeting, category, unit and people, in the given order. */
+    List<Measure> byIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Measure> byId = new HashMap<>();
+        em.createQuery("""
+                        select m from Measure m join fetch m.problem p join fetch p.meeting join fetch p.category
+                        join fetch m.unit join fetch m.leader left join fetch m.contact where m.id in :ids""",
+                        Measure.class)
+                .setParameter("ids", ids).getResultList().forEach(x -> byId.put(x.getId(), x));
+        List<Measure> ordered = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            Measure x = byId.get(id);
+            if (x != null) {
+                ordered.add(x);
+            }
+        }
+        return ordered;
     }
 
     long count(Query q) {
@@ -290,20 +326,9 @@ class LedgerQueries {
         return orders;
     }
 
-    /** The joins the predicates use, either as fetch joins (page query) or plain joins (counts). */
+    /** The joins the predicates and the order use. */
     private record Joins(Join<Measure, Problem> problem, Join<Problem, Meeting> meeting, Join<Measure, Unit> unit,
                          Path<Person> leader) {
-
-        @SuppressWarnings("unchecked")
-        static Joins fetch(Root<Measure> m) {
-            Join<Measure, Problem> problem = (Join<Measure, Problem>) m.<Measure, Problem>fetch("problem");
-            Join<Problem, Meeting> meeting = (Join<Problem, Meeting>) problem.<Problem, Meeting>fetch("meeting");
-            problem.fetch("category");
-            Join<Measure, Unit> unit = (Join<Measure, Unit>) m.<Measure, Unit>fetch("unit");
-            Join<Measure, Person> leader = (Join<Measure, Person>) m.<Measure, Person>fetch("leader");
-            m.fetch("contact", JoinType.LEFT);
-            return new Joins(problem, meeting, unit, leader);
-        }
 
         static Joins plain(Root<Measure> m) {
             Join<Measure, Problem> problem = m.join("problem");
