@@ -121,7 +121,8 @@ public class DashboardService {
     }
 
     public record Dashboard(LedgerTotals kpis, List<UnitBar> byUnit, List<CategorySlice> byCategory,
-                            List<TypeTotals> byType, List<Period> trend, boolean trendMonthly,
+                            List<TypeTotals> byType, LedgerService.ProblemTypeTotals problemTypes,
+                            List<Period> trend, boolean trendMonthly,
                             List<Alert> overdue, List<Alert> dueSoon) {
     }
 
@@ -136,7 +137,8 @@ public class DashboardService {
                 .map(g -> new CategorySlice(g.key(), g.label(), g.total()))
                 .toList();
         Trend trend = trend(base);
-        return new Dashboard(kpis, units, categories, ledger.totalsByType(base), trend.periods(), trend.monthly(),
+        return new Dashboard(kpis, units, categories, ledger.totalsByType(base), ledger.problemTypeTotals(base),
+                trend.periods(), trend.monthly(),
                 alerts(base.copy().setOverdueOnly(true), true),
                 alerts(base.copy().setDueWithinDays(ledger.dueSoonDays()), false));
     }

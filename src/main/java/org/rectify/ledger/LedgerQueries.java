@@ -20,6 +20,10 @@ import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import org.hibernate.query.criteria.HibernateCriteriaBuilder;
+import org.hibernate.query.criteria.JpaCriteriaQuery;
+import org.hibernate.query.criteria.JpaDerivedRoot;
+import org.hibernate.query.criteria.JpaRoot;
+import org.hibernate.query.criteria.JpaSubQuery;
 import org.rectify.meeting.Meeting;
 import org.rectify.org.Person;
 import org.rectify.org.Unit;
@@ -165,6 +169,31 @@ class LedgerQueries {
         cq.multiselect(scope, cb.countDistinct(problemId), cb.countDistinct(unfinished))
                 .where(predicates(cb, m, j, q)).groupBy(scope);
         return em.createQuery(cq).getResultList();
+    }
+
+    /**
+     * Problems by the type of their matching measures (the longest: 长期 over 阶段性 over 即知即改) and whether any
+     * of those is still not closed: rank (1, 2, 3), open (0, 1), count. Two levels of GROUP BY in one statement: per
+     * problem in a derived table, then per type and state.
+     */
+    List<Object[]> problemsByType(Query q) {
+        HibernateCriteriaBuilder cb = (HibernateCriteriaBuilder) em.getCriteriaBuilder();
+        JpaCriteriaQuery<Tuple> outer = cb.createTupleQuery();
+        JpaSubQuery<Tuple> perProblem = outer.subquery(Tuple.class);
+        JpaRoot<Measure> m = perProblem.from(Measure.class);
+        Joins j = Joins.plain(m);
+        Expression<Integer> rank = cb.max(cb.<Integer>selectCase()
+                .when(cb.equal(m.get("type"), MeasureType.LONG_TERM), 3)
+                .when(cb.equal(m.get("type"), MeasureType.PHASED), 2).otherwise(1));
+        Expression<Long> open = cb.sum(cb.<Long>selectCase().when(MeasureRules.closed(cb, m), 0L).otherwise(1L));
+        perProblem.multiselect(j.problem.get("id").alias("problem"), rank.alias("rnk"), open.alias("open"))
+                .where(predicates(cb, m, j, q)).groupBy(j.problem.get("id"));
+        JpaDerivedRoot<Tuple> t = outer.from(perProblem);
+        Expression<Integer> r = t.get("rnk");
+        Expression<Integer> stillOpen = cb.<Integer>selectCase().when(cb.gt(t.<Long>get("open"), 0L), 1).otherwise(0);
+        outer.multiselect(r, stillOpen, cb.count(cb.literal(1))).groupBy(r, stillOpen);
+        return em.createQuery(outer).getResultList().stream()
+                .map(tuple -> new Object[] {tuple.get(0), tuple.get(1), tuple.get(2)}).toList();
     }
 
     /** How many matching measures fall on each day of a date column (deadline, completion day). */

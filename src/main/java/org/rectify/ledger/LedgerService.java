@@ -18,6 +18,8 @@ import org.rectify.org.Person;
 import org.rectify.org.Unit;
 import org.rectify.security.Actor;
 import org.rectify.security.CurrentUser;
+import org.rectify.security.Role;
+import org.rectify.base.NotAllowedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,13 +39,15 @@ public class LedgerService {
     private final RectifyProperties properties;
     private final CurrentUser currentUser;
     private final LedgerAccess access;
+    private final LedgerHistory history;
 
     @PersistenceContext
     private EntityManager em;
 
     public LedgerService(LedgerQueries queries, OrgService org, CategoryRepository categories,
             MeetingRepository meetings, Today today, RectifyProperties properties, CurrentUser currentUser,
-            LedgerAccess access) {
+            LedgerAccess access, LedgerHistory history) {
+        this.history = history;
         this.queries = queries;
         this.org = org;
         this.categories = categories;
@@ -118,6 +122,158 @@ public class LedgerService {
             c[i + 2] = all - ((Number) r[2]).longValue();
         }
         return new ProblemTotals(c[0], c[1], c[2], c[3]);
+    }
+
+    /**
+     * Problems (not measures) by type and state: a problem is of the type of its longest measure (长期 over 阶段性
+     * over 即知即改) and done when all its measures are closed. The words of seed 002 count these:
+     * "已整改即知即改类问题X个，正在落实阶段性整改问题X个、长期整改问题X个".
+     */
+    public record ProblemTypeTotals(long immediateDone, long immediateOpen, long phasedDone, long phasedOpen,
+                                    long longTermDone, long longTermOpen) {
+
+        static ProblemTypeTotals of(List<Object[]> rows) {
+            long[] c = new long[6];
+            for (Object[] r : rows) {
+                int rank = ((Number) r[0]).intValue();
+                boolean open = ((Number) r[1]).intValue() > 0;
+                c[(rank - 1) * 2 + (open ? 1 : 0)] += ((Number) r[2]).longValue();
+            }
+            return new ProblemTypeTotals(c[0], c[1], c[2], c[3], c[4], c[5]);
+        }
+
+        public long longTerm() {
+            return longTermDone + longTermOpen;
+        }
+
+        public long total() {
+            return immediateDone + immediateOpen + phasedDone + phasedOpen + longTermDone + longTermOpen;
+        }
+    }
+
+    public ProblemTypeTotals problemTypeTotals(LedgerFilter filter) {
+        return ProblemTypeTotals.of(queries.problemsByType(query(filter, null)));
+    }
+
+    /** What was done about an overdue item: an urging or an extension, on its day. */
+    public record Action(LocalDate on, EventKind kind, String note, String by, LocalDate newDeadline) {
+    }
+
+    public record UnitLine(long unitId, String unit, long total, long closed, long carried, long overdue) {
+        public long open() {
+            return total - closed - carried;
+        }
+    }
+
+    public record OverdueLine(long measureId, int problemSeqNo, String content, String unit, String leader,
+                              LocalDate deadline, LocalDate originalDeadline, long daysOverdue, List<Action> actions) {
+    }
+
+    public record ProblemLine(int seqNo, ProblemScope scope, String member, String category, String description,
+                              long measures, long closed, long carried, long overdue) {
+        public boolean done() {
+            return measures > 0 && closed == measures;
+        }
+    }
+
+    /**
+     * A meeting's ledger as it stood at the end of {@code asOf} (today or any past day), read from the history so
+     * that a report regenerated later for the same day says the same: every count, the per-unit lines, the overdue
+     * items with what was done about them, and every problem with its state. The office and leaders only.
+     */
+    public record MeetingSnapshot(LocalDate asOf, long revision, long measures, long closed, long carried,
+                                 long overdue, List<TypeTotals> byType, ProblemTypeTotals problemTypes,
+                                 long teamProblems, long individualProblems, List<UnitLine> units,
+                                 List<OverdueLine> overdueItems, List<ProblemLine> problems) {
+        public long open() {
+            return measures - closed - carried;
+        }
+
+        public int completionPercent() {
+            return measures == 0 ? 0 : (int) (closed * 100 / measures);
+        }
+
+        public long problemCount() {
+            return teamProblems + individualProblems;
+        }
+    }
+
+    public MeetingSnapshot snapshot(long meetingId, LocalDate asOf) {
+        Actor actor = currentUser.require();
+        if (!actor.is(Role.OFFICE) && !actor.is(Role.LEADER)) {
+            throw new NotAllowedException("access.officeOrLeader");
+        }
+        long rev = history.revisionAt(asOf, properties.timeZone());
+        long[] t = history.totals(meetingId, rev, asOf);
+        Map<MeasureType, long[]> types = new java.util.EnumMap<>(MeasureType.class);
+        history.byType(meetingId, rev).forEach(r -> types.put(MeasureType.valueOf((String) r[0]),
+                new long[] {LedgerHistory.n(r[1]), LedgerHistory.n(r[2]), LedgerHistory.n(r[3])}));
+        List<TypeTotals> byType = java.util.Arrays.stream(MeasureType.values()).map(type -> {
+            long[] c = types.getOrDefault(type, new long[3]);
+            return new TypeTotals(type, c[0], c[1], c[2]);
+        }).toList();
+        long team = 0;
+        long individual = 0;
+        for (Object[] r : history.problemsByScope(meetingId, rev)) {
+            if (ProblemScope.TEAM.name().equals(r[0])) {
+                team = LedgerHistory.n(r[1]);
+            } else {
+                individual = LedgerHistory.n(r[1]);
+            }
+        }
+        List<Object[]> unitRows = history.byUnit(meetingId, rev, asOf);
+        List<Object[]> overdueRows = history.overdue(meetingId, rev, asOf);
+        List<Object[]> problemRows = history.problems(meetingId, rev, asOf);
+        java.util.Set<Long> unitIds = new java.util.HashSet<>();
+        java.util.Set<Long> personIds = new java.util.HashSet<>();
+        java.util.Set<Long> categoryIds = new java.util.HashSet<>();
+        unitRows.forEach(r -> unitIds.add(LedgerHistory.n(r[0])));
+        overdueRows.forEach(r -> {
+            unitIds.add(LedgerHistory.n(r[3]));
+            personIds.add(LedgerHistory.n(r[4]));
+        });
+        problemRows.forEach(r -> {
+            if (r[3] != null) {
+                personIds.add(LedgerHistory.n(r[3]));
+            }
+            categoryIds.add(LedgerHistory.n(r[4]));
+        });
+        Map<Long, String> unitNames = history.names("org_unit", unitIds, rev);
+        Map<Long, String> personNames = history.names("person", personIds, rev);
+        Map<Long, String> categoryNames = history.names("category", categoryIds, rev);
+
+        Map<Long, Integer> treeOrder = new java.util.HashMap<>();
+        List<Unit> tree = org.unitsInTreeOrder();
+        for (int i = 0; i < tree.size(); i++) {
+            treeOrder.put(tree.get(i).getId(), i);
+        }
+        List<UnitLine> units = unitRows.stream().map(r -> new UnitLine(LedgerHistory.n(r[0]),
+                        unitNames.get(LedgerHistory.n(r[0])), LedgerHistory.n(r[1]), LedgerHistory.n(r[2]),
+                        LedgerHistory.n(r[3]), LedgerHistory.n(r[4])))
+                .sorted(java.util.Comparator.comparingInt(u -> treeOrder.getOrDefault(u.unitId(), Integer.MAX_VALUE)))
+                .toList();
+
+        List<Long> overdueIds = overdueRows.stream().map(r -> LedgerHistory.n(r[0])).toList();
+        Map<Long, List<Action>> actions = new java.util.HashMap<>();
+        for (Object[] r : history.actions(overdueIds, asOf.plusDays(1).atStartOfDay())) {
+            actions.computeIfAbsent(LedgerHistory.n(r[0]), k -> new ArrayList<>()).add(new Action(
+                    LedgerHistory.date(r[1]), EventKind.valueOf((String) r[2]), (String) r[3], (String) r[4],
+                    LedgerHistory.date(r[5])));
+        }
+        List<OverdueLine> overdue = overdueRows.stream().map(r -> {
+            LocalDate deadline = LedgerHistory.date(r[5]);
+            return new OverdueLine(LedgerHistory.n(r[0]), (int) LedgerHistory.n(r[1]), (String) r[2],
+                    unitNames.get(LedgerHistory.n(r[3])), personNames.get(LedgerHistory.n(r[4])), deadline,
+                    LedgerHistory.date(r[6]), java.time.temporal.ChronoUnit.DAYS.between(deadline, asOf),
+                    actions.getOrDefault(LedgerHistory.n(r[0]), List.of()));
+        }).toList();
+        List<ProblemLine> problems = problemRows.stream().map(r -> new ProblemLine((int) LedgerHistory.n(r[1]),
+                ProblemScope.valueOf((String) r[2]), r[3] == null ? null : personNames.get(LedgerHistory.n(r[3])),
+                categoryNames.get(LedgerHistory.n(r[4])), (String) r[5], LedgerHistory.n(r[6]),
+                LedgerHistory.n(r[7]), LedgerHistory.n(r[8]), LedgerHistory.n(r[9]))).toList();
+        return new MeetingSnapshot(asOf, rev, t[0], t[1], t[2], t[3], byType,
+                ProblemTypeTotals.of(history.problemsByType(meetingId, rev)), team, individual, units, overdue,
+                problems);
     }
 
     /** The responsible leaders of the matching measures. */

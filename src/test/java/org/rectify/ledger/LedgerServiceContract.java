@@ -95,8 +95,45 @@ abstract class LedgerServiceContract {
     }
 
     @Test
+    void problemsAreCountedByTypeAndStateNotMeasures() {
+        LedgerService.ProblemTypeTotals current = ledger.problemTypeTotals(new LedgerFilter()
+                .setMeetingId(fixture.id(LedgerFixture.CURRENT_MEETING)));
+        // P1: two phased, open; P2: long-term with a closed phased one, open; P3: immediate and phased, open.
+        assertThat(current).isEqualTo(new LedgerService.ProblemTypeTotals(0, 0, 0, 2, 0, 1));
+        LedgerService.ProblemTypeTotals all = ledger.problemTypeTotals(new LedgerFilter());
+        assertThat(all.phasedOpen()).isEqualTo(3);
+        assertThat(all.total()).isEqualTo(4);
+        LedgerService.ProblemTypeTotals closedOnly = ledger.problemTypeTotals(new LedgerFilter()
+                .setStatus(MeasureStatus.CLOSED));
+        assertThat(closedOnly.phasedDone()).as("problems whose matching measures are all closed").isEqualTo(3);
+    }
+
+    @Test
+    void theSnapshotOfTodayAgreesWithTheLiveLedgerAndThePastIsEmptyBeforeTheItemsExisted() {
+        long meeting = fixture.id(LedgerFixture.CURRENT_MEETING);
+        LedgerService.MeetingSnapshot snap = ledger.snapshot(meeting, TODAY);
+        LedgerService.LedgerTotals live = ledger.totals(new LedgerFilter().setMeetingId(meeting));
+        assertThat(snap.measures()).isEqualTo(live.total());
+        assertThat(snap.closed()).isEqualTo(live.closed());
+        assertThat(snap.overdue()).isEqualTo(live.overdue());
+        assertThat(snap.problemTypes()).isEqualTo(ledger.problemTypeTotals(new LedgerFilter().setMeetingId(meeting)));
+        assertThat(snap.teamProblems()).isEqualTo(2);
+        assertThat(snap.individualProblems()).isEqualTo(1);
+        assertThat(snap.units()).extracting(LedgerService.UnitLine::unit).containsExactly("部门甲", "支部甲一", "部门乙");
+        assertThat(snap.overdueItems()).extracting(LedgerService.OverdueLine::content)
+                .containsExactly("M-PENDING-OVERDUE", "M-OVERDUE");
+        assertThat(snap.problems()).extracting(LedgerService.ProblemLine::seqNo).startsWith(1, 2, 3);
+        assertThat(snap.problems().get(1).member()).isEqualTo(LedgerFixture.MEMBER);
+        assertThat(snap.problems().get(0).category()).isEqualTo("思想");
+
+        LedgerService.MeetingSnapshot before = ledger.snapshot(meeting, TODAY.minusDays(1));
+        assertThat(before.measures()).isZero();
+        assertThat(before.problems()).isEmpty();
+    }
+
+    @Test
     void migrationsAreApplied() {
-        assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("5");
+        assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("6");
         assertThat(flyway.info().pending()).isEmpty();
         assertThat(categories.findAllByOrderBySortOrderAscNameAsc()).extracting(Category::getName)
                 .containsExactly("思想", "政治", "组织", "作风", "纪律", "廉洁", "能力", "为民服务");

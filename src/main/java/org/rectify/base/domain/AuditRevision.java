@@ -43,13 +43,24 @@ public class AuditRevision {
         return username;
     }
 
-    /** Stamps each revision with the logged-in user, or "system" for start-up and jobs. */
+    /**
+     * The clock revisions are stamped with: the application's one clock (see {@code TimeConfig}), so that the
+     * history's "as of a date" agrees with "today" everywhere else, tests' fixed days included.
+     */
+    private static volatile java.time.Clock clock = java.time.Clock.systemUTC();
+
+    public static void useClock(java.time.Clock applicationClock) {
+        clock = applicationClock;
+    }
+
+    /** Stamps each revision with the logged-in user, or "system" for start-up and jobs, and the time. */
     public static class Listener implements RevisionListener {
         @Override
         public void newRevision(Object revision) {
             Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-            ((AuditRevision) revision).username = auth == null || !auth.isAuthenticated() ? "system"
-                    : auth.getName();
+            AuditRevision r = (AuditRevision) revision;
+            r.username = auth == null || !auth.isAuthenticated() ? "system" : auth.getName();
+            r.timestamp = clock.millis();
         }
     }
 }

@@ -385,16 +385,12 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             }
             openLedger(f);
         });
-        Span summary = new Span(getTranslation("dashboard.typeSummary",
-                count(types, 0, true), count(types, 1, false), count(types, 2, false)));
+        // Seed 002's sentence counts problems (问题), not measures: a problem is of its longest measure's type.
+        LedgerService.ProblemTypeTotals p = d.problemTypes();
+        Span summary = new Span(getTranslation("dashboard.typeSummary", p.immediateDone(), p.phasedOpen(),
+                p.longTerm()));
         summary.addClassName("type-summary");
         return new Div(chart, summary);
-    }
-
-    /** Seed 002's sentence: 已整改即知即改类问题X个，正在落实阶段性整改问题X个、长期整改问题X个. */
-    private static long count(List<LedgerService.TypeTotals> types, int index, boolean closed) {
-        LedgerService.TypeTotals t = types.get(index);
-        return closed ? t.closed() : t.open();
     }
 
     private Component trendChart(Dashboard d) {

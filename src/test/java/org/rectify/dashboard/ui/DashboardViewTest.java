@@ -87,7 +87,8 @@ class DashboardViewTest {
         assertThat(com.github.mvysny.kaributesting.v10.BasicUtilsKt.get_textRecursively(
                 _get(Anchor.class, spec -> spec.withId("kpi-total")))).isEqualTo("12整改措施");
         assertThat(_get(view(), Span.class, spec -> spec.withClasses("type-summary")).getText())
-                .isEqualTo("已整改即知即改类问题0个，正在落实阶段性整改问题6个、长期整改问题2个。");
+                .as("problems, not measures: P1, P3 and P4 phased and open, P2 long-term")
+                .isEqualTo("已整改即知即改类问题0个，正在落实阶段性整改问题3个、长期整改问题1个。");
     }
 
     @Test
