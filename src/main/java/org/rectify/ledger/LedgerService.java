@@ -276,6 +276,41 @@ public class LedgerService {
                 problems);
     }
 
+    /** The ids of every row the filter (and group) matches, in the ledger's order: what an export walks through. */
+    public List<Long> allIds(LedgerFilter filter, LedgerGroup group, List<LedgerSort> sort) {
+        return queries.ids(query(filter, group), 0, -1, sort);
+    }
+
+    /** The rows of these ids (a page of an export), in the given order; refused outside the actor's scope. */
+    public List<Measure> rows(List<Long> ids) {
+        Actor actor = currentUser.require();
+        List<Measure> rows = queries.byIds(ids);
+        rows.forEach(m -> access.checkCanSee(actor, m));
+        return rows;
+    }
+
+    /** A meeting's problems with category and member, in their order: the 检视问题清单. Office and leaders. */
+    public List<Problem> problemsOf(long meetingId) {
+        Actor actor = currentUser.require();
+        if (!actor.is(Role.OFFICE) && !actor.is(Role.LEADER)) {
+            throw new NotAllowedException("access.officeOrLeader");
+        }
+        return em.createQuery("""
+                        select p from Problem p join fetch p.category left join fetch p.member
+                        where p.meeting.id = :id order by p.scope, p.seqNo""", Problem.class)
+                .setParameter("id", meetingId).getResultList();
+    }
+
+    /** Matching measures per responsible leader (person id → count). */
+    public Map<Long, Long> measuresPerLeader(LedgerFilter filter) {
+        return queries.countPer(query(filter, null), "leader");
+    }
+
+    /** Problems (个人问题) per member among the matching measures' problems (person id → count). */
+    public Map<Long, Long> problemsPerMember(LedgerFilter filter) {
+        return queries.countPer(query(filter, null), "member");
+    }
+
     /** The responsible leaders of the matching measures. */
     public List<Person> leadersOf(LedgerFilter filter) {
         return queries.distinctPeople(query(filter, null), "leader");

@@ -272,17 +272,26 @@ public class LedgerImportService {
         }
     }
 
-    /** Consecutive rows of one problem. */
+    /** The rows of one problem (consecutive, or met again further down). */
     private static final class Block {
         final String key;
-        final List<Row> rows = new ArrayList<>();
+        final List<Row> rows;
         final ProblemScope sectionScope;
         final String sectionCategory;
 
         Block(String key, ProblemScope sectionScope, String sectionCategory) {
             this.key = key;
+            this.rows = new ArrayList<>();
             this.sectionScope = sectionScope;
             this.sectionCategory = sectionCategory;
+        }
+
+        /** A further run of rows of the problem of {@code earlier}: its rows go there. */
+        Block(String key, Block earlier) {
+            this.key = key;
+            this.rows = earlier.rows;
+            this.sectionScope = earlier.sectionScope;
+            this.sectionCategory = earlier.sectionCategory;
         }
     }
 
@@ -339,6 +348,7 @@ public class LedgerImportService {
     /** Groups the data rows into problems; title, section, note and blank rows are left out. */
     private List<Block> blocks(SheetGrid grid, Header<LedgerColumn> h, References refs, Analysis a) {
         List<Block> blocks = new ArrayList<>();
+        Map<String, Block> byIdentity = new HashMap<>();
         Block current = null;
         ProblemScope sectionScope = null;
         String sectionCategory = null;
@@ -381,8 +391,16 @@ public class LedgerImportService {
                 key = current.key; // a further measure of the problem above
             }
             if (current == null || !current.key.equals(key)) {
-                current = new Block(key, sectionScope, sectionCategory);
-                blocks.add(current);
+                // A problem met again further down (its measures split over unit groups, say) is the same problem.
+                String identity = row.get(LedgerColumn.SEQ) + "\u0000" + (problem.isEmpty() ? key : problem);
+                Block earlier = byIdentity.get(identity);
+                if (earlier != null) {
+                    current = new Block(key, earlier);
+                } else {
+                    current = new Block(key, sectionScope, sectionCategory);
+                    byIdentity.put(identity, current);
+                    blocks.add(current);
+                }
             }
             if (measure.isEmpty()) {
                 if (NOTE_ROW.matcher(problem).matches()) {

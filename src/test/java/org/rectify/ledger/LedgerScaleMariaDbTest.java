@@ -159,6 +159,37 @@ class LedgerScaleMariaDbTest {
         assertThat(inGroup).hasSize(50).allMatch(m -> m.getUnit().getId() == unit.key());
     }
 
+    @Autowired
+    org.rectify.report.LedgerExportService export;
+
+    /**
+     * The whole ledger exported, streamed: the heap it keeps is measured while it runs (the live heap after a
+     * collection, every 10,000 rows) and printed. No timing assertion; the file is read back to count its rows.
+     */
+    @Test
+    void aHundredThousandRowsAreExportedWithLittleHeap() throws Exception {
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long base = rt.totalMemory() - rt.freeMemory();
+        long[] peak = {0};
+        int[] nextSample = {10_000};
+        long start = System.nanoTime();
+        java.nio.file.Path file = export.export(new LedgerFilter(), LedgerGrouping.NONE, "", (done, total) -> {
+            if (done >= nextSample[0]) {
+                nextSample[0] += 10_000;
+                System.gc();
+                peak[0] = Math.max(peak[0], rt.totalMemory() - rt.freeMemory() - base);
+            }
+        });
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("[scale] export of %,d rows: %,d ms, %,d KB written, live heap at most %,d KB above the"
+                + " %,d MB before%n", MEASURES, ms, java.nio.file.Files.size(file) / 1024, peak[0] / 1024,
+                base / (1024 * 1024));
+        int rows = org.rectify.transfer.WorkbookReaderAccess.rows(file, 200_000);
+        assertThat(rows).as("title, note, header and every measure").isEqualTo(MEASURES + 3);
+        java.nio.file.Files.delete(file);
+    }
+
     @Test
     void textSearchAndSubUnitFilterAreFast() {
         List<Measure> found = timed("free text search",

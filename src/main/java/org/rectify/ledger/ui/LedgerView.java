@@ -58,6 +58,7 @@ import org.rectify.ledger.ui.LedgerRow.MeasureRow;
 import org.rectify.meeting.Meeting;
 import org.rectify.org.Person;
 import org.rectify.org.Unit;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * 整改台账: the ledger of all measures, grouped by responsible unit or by category, filtered by anything on a
@@ -105,8 +106,11 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
     private LedgerFilter currentFilter = new LedgerFilter();
     private LedgerGrouping currentGrouping = LedgerGrouping.UNIT;
 
-    public LedgerView(LedgerService service) {
+    private final List<LedgerAction> actions;
+
+    public LedgerView(LedgerService service, ObjectProvider<LedgerAction> actions) {
         this.service = service;
+        this.actions = actions.orderedStream().toList();
         this.options = service.filterOptions();
         this.badges = new MeasureBadges(this, service);
         this.deadlineFrom = ComponentTexts.datePicker(this, "ledger.filter.deadlineFrom");
@@ -143,7 +147,12 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
 
         HorizontalLayout left = new HorizontalLayout(title, summary);
         left.setAlignItems(FlexComponent.Alignment.BASELINE);
-        HorizontalLayout header = new HorizontalLayout(left, grouping);
+        HorizontalLayout right = new HorizontalLayout(grouping);
+        right.setAlignItems(FlexComponent.Alignment.END);
+        right.addClassName("ledger-actions");
+        actions.forEach(a -> right.add(a.create(() -> new LedgerAction.Shown(currentFilter.copy(), currentGrouping,
+                describe()))));
+        HorizontalLayout header = new HorizontalLayout(left, right);
         header.setWidthFull();
         header.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
         header.setAlignItems(FlexComponent.Alignment.END);
@@ -516,6 +525,44 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
             clear.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             emptyState.add(clear);
         }
+    }
+
+    /** The filter in words, as the user set it ("会议：…；责任单位：…；仅看逾期"), for an export's subtitle. */
+    String describe() {
+        List<String> parts = new java.util.ArrayList<>();
+        if (!text.getValue().isBlank()) {
+            parts.add(getTranslation("ledger.describe.text", text.getValue().strip()));
+        }
+        for (ComboBox<?> box : List.<ComboBox<?>>of(meeting, year, unit, category, source, type, status, leader)) {
+            if (box.getValue() != null) {
+                @SuppressWarnings("unchecked")
+                ComboBox<Object> b = (ComboBox<Object>) box;
+                String value = b.getItemLabelGenerator().apply(b.getValue()).strip();
+                parts.add(box.getLabel() + getTranslation("ledger.describe.colon") + value);
+            }
+        }
+        if (deadlineFrom.getValue() != null || deadlineTo.getValue() != null) {
+            parts.add(getTranslation("ledger.describe.deadline",
+                    deadlineFrom.getValue() == null ? "" : deadlineFrom.getValue().toString(),
+                    deadlineTo.getValue() == null ? "" : deadlineTo.getValue().toString()));
+        }
+        if (dueWithin.getValue() != null && !dueWithin.isInvalid()) {
+            parts.add(getTranslation("ledger.describe.dueWithin", dueWithin.getValue()));
+        }
+        for (Checkbox box : List.of(overdueOnly, staleOnly)) {
+            if (box.getValue()) {
+                parts.add(box.getLabel());
+            }
+        }
+        for (var flag : List.of(java.util.Map.entry("ledger.flag.open", currentFilter.isOpenOnly()),
+                java.util.Map.entry("ledger.flag.onTrack", currentFilter.isOnTrackOnly()),
+                java.util.Map.entry("ledger.flag.atRisk", currentFilter.isAtRiskOnly()),
+                java.util.Map.entry("ledger.flag.unitOnly", currentFilter.isUnitOnly()))) {
+            if (flag.getValue()) {
+                parts.add(getTranslation(flag.getKey()));
+            }
+        }
+        return String.join(getTranslation("ledger.describe.separator"), parts);
     }
 
     /** For tests and the dashboard's links: the filter the ledger is showing. */

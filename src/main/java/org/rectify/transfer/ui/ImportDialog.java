@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.rectify.base.ui.BackgroundTask;
 import org.rectify.base.ui.UserErrors;
 import org.rectify.base.ui.i18n.ComponentTexts;
 import org.rectify.transfer.ImportFlow;
@@ -32,8 +33,6 @@ import org.rectify.transfer.ImportIssue;
 import org.rectify.transfer.MissingReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * An Excel import in four steps: choose a file; the check runs in the background; the preview lists every finding
@@ -266,35 +265,9 @@ public class ImportDialog<P> extends Dialog {
         }, failure -> showError(UserErrors.text(this, failure)));
     }
 
-    /**
-     * Runs {@code work} off the UI thread as the current user, then {@code done} or {@code failed} in the UI. The
-     * UI polls while it runs, so no server push is needed.
-     */
     private <T> void background(java.util.function.Supplier<T> work, java.util.function.Consumer<T> done,
             java.util.function.Consumer<RuntimeException> failed) {
-        UI ui = UI.getCurrent();
-        SecurityContext security = SecurityContextHolder.getContext();
-        ui.setPollInterval(500);
-        executor.execute(() -> {
-            SecurityContextHolder.setContext(security);
-            try {
-                T result = work.get();
-                ui.access(() -> {
-                    ui.setPollInterval(-1);
-                    done.accept(result);
-                });
-            } catch (RuntimeException e) {
-                if (!(e instanceof org.rectify.base.UserMessage)) {
-                    log.error("Import failed", e);
-                }
-                ui.access(() -> {
-                    ui.setPollInterval(-1);
-                    failed.accept(e);
-                });
-            } finally {
-                SecurityContextHolder.clearContext();
-            }
-        });
+        BackgroundTask.run(UI.getCurrent(), executor, work, done, failed);
     }
 
     private void showError(String text) {
