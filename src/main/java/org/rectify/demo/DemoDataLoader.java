@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.rectify.base.Today;
+import org.rectify.disclosure.DisclosureItem;
+import org.rectify.disclosure.DisclosureRepository;
+import org.rectify.disclosure.DisclosureService;
 import org.rectify.ledger.Category;
 import org.rectify.ledger.CategoryRepository;
 import org.rectify.ledger.EventKind;
@@ -75,6 +78,7 @@ public class DemoDataLoader implements ApplicationRunner {
     private final MeasureEventRepository events;
     private final UserAccountRepository logins;
     private final PasswordEncoder passwordEncoder;
+    private final DisclosureRepository disclosures;
 
     private final Map<String, Unit> unitByCode = new LinkedHashMap<>();
     private final Map<String, Person> liaisonByUnit = new LinkedHashMap<>();
@@ -83,7 +87,8 @@ public class DemoDataLoader implements ApplicationRunner {
 
     public DemoDataLoader(UnitRepository units, PersonRepository people, MeetingRepository meetings,
             CategoryRepository categories, ProblemRepository problems, Today today, MeasureEventRepository events,
-            UserAccountRepository logins, PasswordEncoder passwordEncoder) {
+            UserAccountRepository logins, PasswordEncoder passwordEncoder, DisclosureRepository disclosures) {
+        this.disclosures = disclosures;
         this.events = events;
         this.logins = logins;
         this.passwordEncoder = passwordEncoder;
@@ -155,11 +160,31 @@ public class DemoDataLoader implements ApplicationRunner {
         problems.saveAll(currentProblems);
         history(lastProblems);
         history(currentProblems);
+        disclose(lastProblems, Integer.MAX_VALUE);
+        disclose(currentProblems, 12);
         createLogins();
         long measures = lastProblems.stream().mapToLong(p -> p.getMeasures().size()).sum()
                 + currentProblems.stream().mapToLong(p -> p.getMeasures().size()).sum();
         log.info("Demo data loaded: {} units, {} people, 2 meetings, {} problems, {} measures", units.count(),
                 people.count(), lastProblems.size() + currentProblems.size(), measures);
+    }
+
+    /**
+     * 整改公示: the office has disclosed last year's finished items and some of this year's, mostly in the ledger's
+     * words; names show on some of the personal problems.
+     */
+    private void disclose(List<Problem> list, int max) {
+        int n = 0;
+        for (Problem p : list) {
+            for (Measure m : p.getMeasures()) {
+                if (n < max && DisclosureService.eligible(m.getType(), m.getStatus())) {
+                    boolean names = p.getScope() == org.rectify.ledger.ProblemScope.INDIVIDUAL && p.getSeqNo() % 2 == 0;
+                    disclosures.save(DisclosureItem.seeded(m, p.getDescription(), m.getContent(), names, "office",
+                            today.now()));
+                    n++;
+                }
+            }
+        }
     }
 
     /** A plausible timeline for each item: its last progress report and, when closed, the office's closing. */

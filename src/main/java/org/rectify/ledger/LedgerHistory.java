@@ -49,6 +49,15 @@ class LedgerHistory {
     private EntityManager em;
 
     /** The last revision written before the end of {@code day} in {@code zone}; 0 when there is none. */
+    /** The day the meeting's first problem entered the portal (typed in or imported): its history starts there. */
+    java.util.Optional<LocalDate> firstDay(long meetingId, ZoneId zone) {
+        Object min = em.createNativeQuery("select min(r.rev_timestamp) from problem_aud p join revinfo r"
+                        + " on r.id = p.rev where p.meeting_id = :id")
+                .setParameter("id", meetingId).getSingleResult();
+        return java.util.Optional.ofNullable(min).map(t -> java.time.Instant.ofEpochMilli(((Number) t).longValue())
+                .atZone(zone).toLocalDate());
+    }
+
     long revisionAt(LocalDate day, ZoneId zone) {
         long end = day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
         Object max = em.createNativeQuery("select max(r.id) from revinfo r where r.rev_timestamp < :end")

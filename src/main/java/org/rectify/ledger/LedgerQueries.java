@@ -196,24 +196,14 @@ class LedgerQueries {
                 .map(tuple -> new Object[] {tuple.get(0), tuple.get(1), tuple.get(2)}).toList();
     }
 
-    /** Per person in a column: "leader" counts measures, "member" counts distinct problems. */
-    Map<Long, Long> countPer(Query q, String column) {
+    /** Matching measures per responsible leader (person id → count). */
+    Map<Long, Long> countPerLeader(Query q) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Tuple> cq = cb.createTupleQuery();
         Root<Measure> m = cq.from(Measure.class);
-        Joins j = Joins.plain(m);
-        Expression<Long> key;
-        Expression<Long> count;
-        List<Predicate> where = new ArrayList<>(List.of(predicates(cb, m, j, q)));
-        if ("member".equals(column)) {
-            Join<Problem, Person> member = j.problem.join("member");
-            key = member.get("id");
-            count = cb.countDistinct(j.problem.get("id"));
-        } else {
-            key = m.get("leader").get("id");
-            count = cb.count(m);
-        }
-        cq.multiselect(key, count).where(where.toArray(Predicate[]::new)).groupBy(key);
+        List<Predicate> where = new ArrayList<>(List.of(predicates(cb, m, Joins.plain(m), q)));
+        Expression<Long> key = m.get("leader").get("id");
+        cq.multiselect(key, cb.count(m)).where(where.toArray(Predicate[]::new)).groupBy(key);
         Map<Long, Long> counts = new HashMap<>();
         em.createQuery(cq).getResultList().forEach(t -> counts.put(t.get(0, Long.class), t.get(1, Long.class)));
         return counts;

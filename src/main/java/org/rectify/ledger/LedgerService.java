@@ -198,6 +198,14 @@ public class LedgerService {
         }
     }
 
+    /**
+     * The first day the portal knows the meeting's ledger on (when its first problem was entered or imported):
+     * before it, a snapshot would show nothing, not the past.
+     */
+    public Optional<LocalDate> historyStarts(long meetingId) {
+        return history.firstDay(meetingId, properties.timeZone());
+    }
+
     public MeetingSnapshot snapshot(long meetingId, LocalDate asOf) {
         Actor actor = currentUser.require();
         if (!actor.is(Role.OFFICE) && !actor.is(Role.LEADER)) {
@@ -303,12 +311,7 @@ public class LedgerService {
 
     /** Matching measures per responsible leader (person id → count). */
     public Map<Long, Long> measuresPerLeader(LedgerFilter filter) {
-        return queries.countPer(query(filter, null), "leader");
-    }
-
-    /** Problems (个人问题) per member among the matching measures' problems (person id → count). */
-    public Map<Long, Long> problemsPerMember(LedgerFilter filter) {
-        return queries.countPer(query(filter, null), "member");
+        return queries.countPerLeader(query(filter, null));
     }
 
     /** The responsible leaders of the matching measures. */

@@ -6,7 +6,6 @@ import java.util.function.Function;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -86,25 +85,7 @@ public final class LedgerSheet {
             sheet.setColumnWidth(c, WIDTHS[c] * 256);
         }
         sheet.createFreezePane(0, next);
-        pageSetup();
-    }
-
-    /** A4 landscape, one page wide, the header row on every page, "第 N 页 共 M 页" in the footer. */
-    private void pageSetup() {
-        PrintSetup print = sheet.getPrintSetup();
-        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
-        print.setLandscape(true);
-        print.setFitWidth((short) 1);
-        print.setFitHeight((short) 0);
-        sheet.setFitToPage(true);
-        sheet.setAutobreaks(true);
-        sheet.setMargin(Sheet.LeftMargin, 0.5);
-        sheet.setMargin(Sheet.RightMargin, 0.5);
-        sheet.setMargin(Sheet.TopMargin, 0.6);
-        sheet.setMargin(Sheet.BottomMargin, 0.7);
-        sheet.setRepeatingRows(new CellRangeAddress(2, 2, 0, COLUMNS.size() - 1));
-        sheet.getFooter().setCenter("第 &P 页 共 &N 页");
-        wb.setPrintArea(wb.getSheetIndex(sheet), "$A:$J");
+        PrintLayout.apply(wb, sheet, true, next - 1, PRINTED);
     }
 
     /** A group's heading row (a unit, a category, a meeting), merged across the printed columns. */

@@ -46,9 +46,24 @@ class MessageBundlesTest {
                 ProblemSource.class, ProblemScope.class, LedgerGrouping.class, MeetingKind.class,
                 org.rectify.mail.MailStatus.class, org.rectify.mail.MailKind.class, org.rectify.ledger.EventKind.class,
                 org.rectify.security.Role.class,
-                MeetingStatus.class, Position.class, UnitKind.class)) {
+                MeetingStatus.class, Position.class, UnitKind.class,
+                org.rectify.disclosure.DisclosureService.PublicState.class)) {
             Arrays.stream(type.getEnumConstants()).forEach(c ->
                     assertThat(zh.getProperty(c.messageKey())).as(c.messageKey()).isNotBlank());
+        }
+    }
+
+    @Test
+    void aQuoteInATextWithPlaceholdersIsDoubled() throws IOException {
+        // MessageFormat reads a lone ' as the start of a quoted part, which would swallow the {0} after it.
+        for (String bundle : java.util.List.of("messages_en.properties", "messages_zh_CN.properties")) {
+            Properties p = load(bundle);
+            for (String key : p.stringPropertyNames()) {
+                String v = p.getProperty(key);
+                if (v.matches("(?s).*\\{\\d.*")) {
+                    assertThat(v.replace("''", "")).as(bundle + " " + key).doesNotContain("'");
+                }
+            }
         }
     }
 

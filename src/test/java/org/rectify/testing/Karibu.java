@@ -10,7 +10,17 @@ import org.springframework.context.ApplicationContext;
 /** Browserless Vaadin for view tests: the real views and Spring beans, the logged-in user of {@link TestLogin}. */
 public final class Karibu {
 
-    private static final Routes ROUTES = new Routes().autoDiscoverViews("org.rectify");
+    private static final Routes ROUTES = routes();
+
+    /**
+     * The portal's views and its refusal and not-found pages; not its catch-all failure page, so that an
+     * unexpected exception while opening a view fails the test instead of showing as a page.
+     */
+    private static Routes routes() {
+        Routes routes = new Routes().autoDiscoverViews("org.rectify");
+        routes.getErrorRoutes().remove(org.rectify.base.ui.error.FailurePage.class);
+        return routes;
+    }
 
     private Karibu() {
     }

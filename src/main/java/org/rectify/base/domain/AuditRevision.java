@@ -44,19 +44,25 @@ public class AuditRevision {
     }
 
     /**
-     * The clock revisions are stamped with: the application's one clock (see {@code TimeConfig}), so that the
-     * history's "as of a date" agrees with "today" everywhere else, tests' fixed days included.
+     * Stamps each revision with the logged-in user, or "system" for start-up and jobs, and the time by the
+     * application's one clock (see {@code TimeConfig}), so that the history's "as of a date" agrees with "today"
+     * everywhere else, tests' fixed days included. Hibernate asks Spring's bean container for the listener, which
+     * injects the clock of its own context.
      */
-    private static volatile java.time.Clock clock = java.time.Clock.systemUTC();
-
-    public static void useClock(java.time.Clock applicationClock) {
-        clock = applicationClock;
-    }
-
-    /** Stamps each revision with the logged-in user, or "system" for start-up and jobs, and the time. */
     public static class Listener implements RevisionListener {
+
+        private java.time.Clock clock;
+
+        @org.springframework.beans.factory.annotation.Autowired
+        public void setClock(java.time.Clock clock) {
+            this.clock = clock;
+        }
+
         @Override
         public void newRevision(Object revision) {
+            if (clock == null) {
+                throw new IllegalStateException("The revision listener was not created by Spring: no clock");
+            }
             Authentication auth = SecurityContextHolder.getContext().getAuthentication();
             AuditRevision r = (AuditRevision) revision;
             r.username = auth == null || !auth.isAuthenticated() ? "system" : auth.getName();

@@ -51,6 +51,7 @@ import org.rectify.recurrence.ui.RecurrencePanel;
 import org.rectify.security.CurrentUser;
 import org.rectify.security.Role;
 import org.rectify.transfer.ui.ImportButtons;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * One meeting: its facts and attendees, the filing of its list, the counts of its ledger by type and status, the
@@ -68,11 +69,14 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
     private final RecurrencePanel recurrence;
     private final CurrentUser currentUser;
     private final Today today;
+    private final java.util.List<MeetingAction> extraActions;
     private long meetingId;
     private String title = "";
 
     public MeetingView(MeetingService meetings, LedgerService ledger, CarryOverService carryOver,
-            ImportButtons imports, RecurrencePanel recurrence, CurrentUser currentUser, Today today) {
+            ImportButtons imports, RecurrencePanel recurrence, CurrentUser currentUser, Today today,
+            ObjectProvider<MeetingAction> extraActions) {
+        this.extraActions = extraActions.orderedStream().toList();
         this.meetings = meetings;
         this.ledger = ledger;
         this.carryOver = carryOver;
@@ -142,6 +146,7 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
                         new LedgerFilter().setMeetingId(m.getId()), LedgerGrouping.UNIT))));
         open.setId("open-ledger");
         bar.add(open);
+        extraActions.forEach(a -> a.create(m).ifPresent(bar::add));
         return bar;
     }
 
