@@ -104,8 +104,12 @@ public class DashboardService {
         return em.createQuery(jpql, Long.class).getSingleResult();
     }
 
-    /** Closed / on track / overdue of one responsible unit. */
-    public record UnitBar(long unitId, String unit, long closed, long onTrack, long overdue) {
+    /**
+     * Closed / on track / overdue of one unit of the level shown, with its sub-units ({@code own}: the level's own
+     * items only); see {@link LedgerService#unitRollup}.
+     */
+    public record UnitBar(long unitId, String unit, boolean own, boolean hasSubUnits, long closed, long onTrack,
+                          long overdue) {
     }
 
     public record CategorySlice(long categoryId, String category, long total) {
@@ -129,9 +133,9 @@ public class DashboardService {
     /** The whole dashboard for the selection (meeting/year/unit) in {@code base}, within the user's scope. */
     public Dashboard load(LedgerFilter base) {
         LedgerTotals kpis = ledger.totals(base);
-        List<UnitBar> units = ledger.groups(base, LedgerGrouping.UNIT).stream()
-                .map(g -> new UnitBar(g.key(), g.label(), g.closed(), g.open() - g.overdue(),
-                        g.overdue()))
+        List<UnitBar> units = ledger.unitRollup(base).stream()
+                .map(u -> new UnitBar(u.unitId(), u.unit(), u.own(), u.hasSubUnits(), u.closed(),
+                        u.open() - u.overdue(), u.overdue()))
                 .toList();
         List<CategorySlice> categories = ledger.groups(base, LedgerGrouping.CATEGORY).stream()
                 .map(g -> new CategorySlice(g.key(), g.label(), g.total()))
@@ -209,6 +213,6 @@ public class DashboardService {
 
     /** Overdue items in the user's scope, for the badge in the main layout. */
     public long overdueCount() {
-        return ledger.totals(new LedgerFilter()).overdue();
+        return ledger.overdueCount();
     }
 }

@@ -56,22 +56,37 @@ class LedgerQueries {
      * One page of rows in two steps: the ids in the ledger's order (a narrow sort over the joined keys only), then
      * the rows of those ids with everything the grid shows, in one query each.
      */
-    List<Measure> page(Query q, int offset, int limit, List<LedgerSort> sorts) {
-        return byIds(ids(q, offset, limit, sorts));
+    List<Measure> page(Query q, int offset, int limit, List<LedgerSort> sorts, long total) {
+        return byIds(ids(q, offset, limit, sorts, total));
     }
 
-    /** The matching ids in the ledger's order, from {@code offset}; all of them when {@code limit} is negative. */
-    List<Long> ids(Query q, int offset, int limit, List<LedgerSort> sorts) {
+    /**
+     * The matching ids in the ledger's order, from {@code offset}; all of them when {@code limit} is negative. With
+     * the number of matching rows known ({@code total} ≥ 0), a page in the second half is read from the end in the
+     * reverse order, so that the database skips the fewer rows (the last page skips none).
+     */
+    List<Long> ids(Query q, int offset, int limit, List<LedgerSort> sorts, long total) {
+        boolean reverse = limit >= 0 && total >= 0 && offset > total / 2;
+        int from = reverse ? (int) Math.max(0, total - offset - limit) : offset;
+        int size = reverse ? (int) Math.min(limit, total - offset) : limit;
+        if (reverse && size <= 0) {
+            return List.of();
+        }
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> cq = cb.createQuery(Long.class);
         Root<Measure> m = cq.from(Measure.class);
         Joins j = Joins.plain(m);
-        cq.select(m.get("id")).where(predicates(cb, m, j, q)).orderBy(orders(cb, m, j, sorts));
-        TypedQuery<Long> query = em.createQuery(cq).setFirstResult(offset);
-        if (limit >= 0) {
-            query.setMaxResults(limit);
+        cq.select(m.get("id")).where(predicates(cb, m, j, q)).orderBy(orders(cb, m, j, sorts, reverse));
+        TypedQuery<Long> query = em.createQuery(cq).setFirstResult(from);
+        if (size >= 0) {
+            query.setMaxResults(size);
         }
-        return query.getResultList();
+        List<Long> ids = query.getResultList();
+        if (reverse) {
+            ids = new ArrayList<>(ids);
+            java.util.Collections.reverse(ids);
+        }
+        return ids;
     }
 
     /** The rows of these ids with their problem, meeting, category, unit and people, in the given order. */
@@ -82,7 +97,8 @@ class LedgerQueries {
         Map<Long, Measure> byId = new HashMap<>();
         em.createQuery("""
                         select m from Measure m join fetch m.problem p join fetch p.meeting join fetch p.category
-                        join fetch m.unit join fetch m.leader left join fetch m.contact where m.id in :ids""",
+                        left join fetch p.member join fetch m.unit join fetch m.leader left join fetch m.contact
+                        where m.id in :ids""",
                         Measure.class)
                 .setParameter("ids", ids).getResultList().forEach(x -> byId.put(x.getId(), x));
         List<Measure> ordered = new ArrayList<>(ids.size());
@@ -112,7 +128,7 @@ class LedgerQueries {
         CriteriaQuery<Tuple> cq = cb.createTupleQuery();
         Root<Measure> m = cq.from(Measure.class);
         Joins j = Joins.plain(m);
-        Path<LocalDate> heldOn = j.meeting.get("heldOn");
+        Path<LocalDate> heldOn = m.get("meetingHeldOn");
         cq.multiselect(cb.count(m), countIf(cb, MeasureRules.closed(cb, m)),
                         countIf(cb, MeasureRules.overdue(cb, m, q.today())),
                         countIf(cb, MeasureRules.dueWithin(cb, m, q.today(), dueSoonDays)),
@@ -162,8 +178,8 @@ class LedgerQueries {
         CriteriaQuery<Object[]> cq = cb.createQuery(Object[].class);
         Root<Measure> m = cq.from(Measure.class);
         Joins j = Joins.plain(m);
-        Path<ProblemScope> scope = j.problem.get("scope");
-        Path<Long> problemId = j.problem.get("id");
+        Path<ProblemScope> scope = j.problem().get("scope");
+        Path<Long> problemId = j.problem().get("id");
         Expression<Long> unfinished = cb.<Long>selectCase()
                 .when(cb.not(MeasureRules.closed(cb, m)), problemId).otherwise(cb.nullLiteral(Long.class));
         cq.multiselect(scope, cb.countDistinct(problemId), cb.countDistinct(unfinished))
@@ -186,8 +202,8 @@ class LedgerQueries {
                 .when(cb.equal(m.get("type"), MeasureType.LONG_TERM), 3)
                 .when(cb.equal(m.get("type"), MeasureType.PHASED), 2).otherwise(1));
         Expression<Long> open = cb.sum(cb.<Long>selectCase().when(MeasureRules.closed(cb, m), 0L).otherwise(1L));
-        perProblem.multiselect(j.problem.get("id").alias("problem"), rank.alias("rnk"), open.alias("open"))
-                .where(predicates(cb, m, j, q)).groupBy(j.problem.get("id"));
+        perProblem.multiselect(j.problem().get("id").alias("problem"), rank.alias("rnk"), open.alias("open"))
+                .where(predicates(cb, m, j, q)).groupBy(j.problem().get("id"));
         JpaDerivedRoot<Tuple> t = outer.from(perProblem);
         Expression<Integer> r = t.get("rnk");
         Expression<Integer> stillOpen = cb.<Integer>selectCase().when(cb.gt(t.<Long>get("open"), 0L), 1).otherwise(0);
@@ -252,6 +268,29 @@ class LedgerQueries {
                 .toList();
     }
 
+    /**
+     * Every open item that is overdue, due within {@code window} days or stale, with what a reminder says about it
+     * and who gets it (leader, contact): the daily digest's one read for all recipients, in the ledger's order.
+     */
+    List<Tuple> reminderRows(Query q, int window) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Tuple> cq = cb.createTupleQuery();
+        Root<Measure> m = cq.from(Measure.class);
+        Joins j = Joins.plain(m);
+        Join<Measure, Person> contact = m.join("contact", JoinType.LEFT);
+        List<Predicate> where = new ArrayList<>(List.of(predicates(cb, m, j, q)));
+        where.add(cb.or(MeasureRules.overdue(cb, m, q.today()),
+                MeasureRules.dueWithin(cb, m, q.today(), window),
+                MeasureRules.stale(cb, m, m.get("meetingHeldOn"), q.today(), q.stalePeriodDays())));
+        cq.multiselect(m.get("id"), m.get("content"), j.problem().get("description"), j.unit().get("name"),
+                        m.get("deadline"), m.get("type"), m.get("status"), m.get("lastProgressOn"),
+                        m.get("meetingHeldOn"), j.leader().get("id"), j.leader().get("name"),
+                        j.leader().get("email"), contact.get("id"), contact.get("name"), contact.get("email"))
+                .where(where.toArray(Predicate[]::new))
+                .orderBy(orders(cb, m, j, List.of(new LedgerSort(LedgerSort.Field.DEADLINE, true)), false));
+        return em.createQuery(cq).getResultList();
+    }
+
     private static long toLong(Object o) {
         return o == null ? 0 : ((Number) o).longValue();
     }
@@ -263,8 +302,8 @@ class LedgerQueries {
     private static Expression<Long> groupKey(Root<Measure> m, Joins j, LedgerGrouping grouping) {
         return switch (grouping) {
             case UNIT -> m.get("unit").get("id");
-            case CATEGORY -> j.problem.get("category").get("id");
-            case MEETING -> j.problem.get("meeting").get("id");
+            case CATEGORY -> j.problem().get("category").get("id");
+            case MEETING -> m.get("meetingId");
             case NONE -> throw new IllegalArgumentException("no group key without grouping");
         };
     }
@@ -273,24 +312,24 @@ class LedgerQueries {
         LedgerFilter f = q.filter();
         List<Predicate> ps = new ArrayList<>();
         if (f.getMeetingId() != null) {
-            ps.add(cb.equal(j.problem.get("meeting").get("id"), f.getMeetingId()));
+            ps.add(cb.equal(m.get("meetingId"), f.getMeetingId()));
         }
         if (f.getYear() != null) {
-            ps.add(cb.equal(j.meeting.get("year"), f.getYear()));
+            ps.add(cb.equal(j.meeting().get("year"), f.getYear()));
         }
         if (q.scopePath() != null) {
-            ps.add(cb.like(j.unit.get("path"), q.scopePath() + "%"));
+            ps.add(cb.like(j.unit().get("path"), q.scopePath() + "%"));
         }
         if (q.unitPath() != null && f.isUnitOnly()) {
             ps.add(cb.equal(m.get("unit").get("id"), f.getUnitId()));
         } else if (q.unitPath() != null) {
-            ps.add(cb.like(j.unit.get("path"), q.unitPath() + "%"));
+            ps.add(cb.like(j.unit().get("path"), q.unitPath() + "%"));
         }
         if (f.getCategoryId() != null) {
-            ps.add(cb.equal(j.problem.get("category").get("id"), f.getCategoryId()));
+            ps.add(cb.equal(j.problem().get("category").get("id"), f.getCategoryId()));
         }
         if (f.getSource() != null) {
-            ps.add(cb.equal(j.problem.get("source"), f.getSource()));
+            ps.add(cb.equal(j.problem().get("source"), f.getSource()));
         }
         if (f.getType() != null) {
             ps.add(cb.equal(m.get("type"), f.getType()));
@@ -317,7 +356,7 @@ class LedgerQueries {
             ps.add(MeasureRules.dueWithin(cb, m, q.today(), f.getDueWithinDays()));
         }
         if (f.isStaleOnly()) {
-            ps.add(MeasureRules.stale(cb, m, j.meeting.get("heldOn"), q.today(), q.stalePeriodDays()));
+            ps.add(MeasureRules.stale(cb, m, m.get("meetingHeldOn"), q.today(), q.stalePeriodDays()));
         }
         if (f.isOpenOnly()) {
             ps.add(MeasureRules.open(cb, m));
@@ -326,12 +365,12 @@ class LedgerQueries {
             ps.add(MeasureRules.onTrack(cb, m, q.today()));
         }
         if (f.isAtRiskOnly()) {
-            ps.add(MeasureRules.atRisk(cb, m, j.meeting.get("heldOn"), q.today()));
+            ps.add(MeasureRules.atRisk(cb, m, m.get("meetingHeldOn"), q.today()));
         }
         if (f.getText() != null) {
             String pattern = "%" + escapeLike(f.getText().toLowerCase(Locale.ROOT)) + "%";
             ps.add(cb.or(
-                    cb.like(cb.lower(j.problem.get("description")), pattern, '!'),
+                    cb.like(cb.lower(j.problem().get("description")), pattern, '!'),
                     cb.like(cb.lower(m.get("content")), pattern, '!')));
         }
         if (q.groupBy() != null && q.groupBy() != LedgerGrouping.NONE && q.groupKey() != null) {
@@ -345,36 +384,83 @@ class LedgerQueries {
         return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
-    private static List<Order> orders(CriteriaBuilder cb, Root<Measure> m, Joins j, List<LedgerSort> sorts) {
+    /**
+     * @param reverse the exact reverse of the order, for reading a deep page from the end (nulls, last in the
+     *                ledger's order, come first)
+     */
+    private static List<Order> orders(CriteriaBuilder cb, Root<Measure> m, Joins j, List<LedgerSort> sorts,
+            boolean reverse) {
         HibernateCriteriaBuilder hcb = (HibernateCriteriaBuilder) cb;
         List<Order> orders = new ArrayList<>();
         for (LedgerSort s : sorts) {
             Expression<?> e = switch (s.field()) {
                 case DEADLINE -> m.get("deadline");
-                case UNIT -> j.unit.get("sortOrder");
-                case LEADER -> j.leader.get("name");
+                case UNIT -> j.unit().get("sortOrder");
+                case LEADER -> j.leader().get("name");
                 case STATUS -> m.get("status");
                 case PROGRESS -> m.get("progress");
-                case CATEGORY -> j.problem.get("category").get("sortOrder");
+                case CATEGORY -> j.problem().get("category").get("sortOrder");
             };
             // Items without a deadline (long-term) go last either way, on H2 and MySQL alike.
-            orders.add(s.ascending() ? hcb.asc(e, false) : hcb.desc(e, false));
+            boolean ascending = s.ascending() != reverse;
+            orders.add(ascending ? hcb.asc(e, reverse) : hcb.desc(e, reverse));
         }
         // The paper ledger's order, then the id so that paging is stable.
-        orders.add(cb.desc(j.meeting.get("heldOn")));
-        orders.add(cb.asc(j.problem.get("seqNo")));
-        orders.add(cb.asc(m.get("seqNo")));
-        orders.add(cb.asc(m.get("id")));
+        // The paper ledger's order (newest meeting first, then problem and measure number), then the id so that
+        // paging is stable; all columns of measure, served by its ledger-order indexes (V7).
+        orders.add(reverse ? cb.asc(m.get("meetingHeldOn")) : cb.desc(m.get("meetingHeldOn")));
+        orders.add(reverse ? cb.asc(m.get("meetingId")) : cb.desc(m.get("meetingId")));
+        for (String key : List.of("problemSeq", "seqNo", "id")) {
+            orders.add(reverse ? cb.desc(m.get(key)) : cb.asc(m.get(key)));
+        }
         return orders;
     }
 
-    /** The joins the predicates and the order use. */
-    private record Joins(Join<Measure, Problem> problem, Join<Problem, Meeting> meeting, Join<Measure, Unit> unit,
-                         Path<Person> leader) {
+    /**
+     * The joins the predicates and the order use, made only when one of them needs it: the ledger's order and most
+     * filters read columns of measure alone (V7), so the usual page query touches one table and one index.
+     */
+    private static final class Joins {
+        private final Root<Measure> m;
+        private Join<Measure, Problem> problem;
+        private Join<Problem, Meeting> meeting;
+        private Join<Measure, Unit> unit;
+        private Join<Measure, Person> leader;
+
+        private Joins(Root<Measure> m) {
+            this.m = m;
+        }
 
         static Joins plain(Root<Measure> m) {
-            Join<Measure, Problem> problem = m.join("problem");
-            return new Joins(problem, problem.join("meeting"), m.join("unit"), m.get("leader"));
+            return new Joins(m);
+        }
+
+        Join<Measure, Problem> problem() {
+            if (problem == null) {
+                problem = m.join("problem");
+            }
+            return problem;
+        }
+
+        Join<Problem, Meeting> meeting() {
+            if (meeting == null) {
+                meeting = problem().join("meeting");
+            }
+            return meeting;
+        }
+
+        Join<Measure, Unit> unit() {
+            if (unit == null) {
+                unit = m.join("unit");
+            }
+            return unit;
+        }
+
+        Join<Measure, Person> leader() {
+            if (leader == null) {
+                leader = m.join("leader");
+            }
+            return leader;
         }
     }
 }

@@ -21,6 +21,7 @@ import org.rectify.security.CurrentUser;
 import org.rectify.security.Role;
 import org.rectify.base.NotAllowedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -64,7 +65,59 @@ public class LedgerService {
      * @param group restrict to this group's rows, or {@code null} for all
      */
     public List<Measure> find(LedgerFilter filter, LedgerGroup group, int offset, int limit, List<LedgerSort> sort) {
-        return queries.page(query(filter, group), offset, limit, sort);
+        return queries.page(query(filter, group), offset, limit, sort, -1);
+    }
+
+    /**
+     * One page, when the caller already knows how many rows match (from {@link #overview}): a page in the second
+     * half is then read from the end.
+     */
+    public List<Measure> find(LedgerFilter filter, LedgerGroup group, int offset, int limit, List<LedgerSort> sort,
+            long matching) {
+        return queries.page(query(filter, group), offset, limit, sort, matching);
+    }
+
+    /** What the ledger shows above and beside its rows: the totals and the groups, read together. */
+    public record Overview(LedgerTotals totals, List<LedgerGroup> groups) {
+    }
+
+    public Overview overview(LedgerFilter filter, LedgerGrouping grouping) {
+        return new Overview(totals(filter), groups(filter, grouping));
+    }
+
+    /**
+     * An item the reminder mails name, with its leader and contact, and which of the reminders' rules it meets
+     * (overdue, due within the window, stale): the same rules as the ledger's filters.
+     */
+    public record ReminderItem(long measureId, String content, String problem, String unit, LocalDate deadline,
+                               long leaderId, String leaderName, String leaderEmail, Long contactId,
+                               String contactName, String contactEmail, boolean overdue, boolean dueSoon,
+                               boolean stale) {
+    }
+
+    /**
+     * Every item any reminder mail of today names, for all recipients at once, in deadline order (then the
+     * ledger's): one query where a digest per person and section would be thousands.
+     */
+    public List<ReminderItem> reminderItems(int dueSoonWindow) {
+        LocalDate day = today.date();
+        int period = properties.longTermPeriodDays();
+        return queries.reminderRows(query(new LedgerFilter(), null), dueSoonWindow).stream().map(t -> {
+            MeasureStatus status = t.get(6, MeasureStatus.class);
+            LocalDate deadline = t.get(4, LocalDate.class);
+            return new ReminderItem(t.get(0, Long.class), t.get(1, String.class), t.get(2, String.class),
+                    t.get(3, String.class), deadline, t.get(9, Long.class), t.get(10, String.class),
+                    t.get(11, String.class), t.get(12, Long.class), t.get(13, String.class), t.get(14, String.class),
+                    MeasureRules.isOverdue(status, deadline, day),
+                    MeasureRules.isDueWithin(status, deadline, day, dueSoonWindow),
+                    MeasureRules.isStale(t.get(5, MeasureType.class), status, t.get(7, LocalDate.class),
+                            t.get(8, LocalDate.class), day, period));
+        }).toList();
+    }
+
+    /** Overdue items in the actor's scope: one count over the status and deadline index. */
+    public long overdueCount() {
+        return queries.count(query(new LedgerFilter().setOverdueOnly(true), null));
     }
 
     public long count(LedgerFilter filter, LedgerGroup group) {
@@ -286,7 +339,7 @@ public class LedgerService {
 
     /** The ids of every row the filter (and group) matches, in the ledger's order: what an export walks through. */
     public List<Long> allIds(LedgerFilter filter, LedgerGroup group, List<LedgerSort> sort) {
-        return queries.ids(query(filter, group), 0, -1, sort);
+        return queries.ids(query(filter, group), 0, -1, sort, -1);
     }
 
     /** The rows of these ids (a page of an export), in the given order; refused outside the actor's scope. */
@@ -362,6 +415,75 @@ public class LedgerService {
             }
         }
         return groups;
+    }
+
+    /**
+     * One bar of the dashboard's unit chart: a unit of the level shown with everything of its sub-units, or the
+     * level's own items ({@code own}).
+     *
+     * @param hasSubUnits the bar can be opened one level further down
+     */
+    public record UnitRollup(long unitId, String unit, boolean own, boolean hasSubUnits, long total, long closed,
+                             long overdue, long carried) {
+        public long open() {
+            return total - closed - carried;
+        }
+    }
+
+    /**
+     * The matching items by unit, one level of the unit tree at a time, so that 200 units read as the 20-odd
+     * departments that answer for them: the level is the selected unit, else the contact's own unit, else the
+     * single top unit; each bar is a unit directly below it with its whole subtree, plus the level's own items.
+     * The counts are the per-unit GROUP BY of the ledger's groups, rolled up along the tree here (a few hundred
+     * rows at most).
+     */
+    public List<UnitRollup> unitRollup(LedgerFilter filter) {
+        LedgerQueries.Query q = query(filter, null);
+        List<Unit> tree = org.unitsInTreeOrder();
+        Unit level = null;
+        String levelPath = filter.getUnitId() != null ? q.unitPath() : q.scopePath();
+        if (levelPath != null) {
+            level = tree.stream().filter(u -> u.getPath().equals(levelPath)).findFirst().orElse(null);
+        } else {
+            List<Unit> roots = tree.stream().filter(u -> u.getParent() == null).toList();
+            level = roots.size() == 1 ? roots.get(0) : null;
+        }
+        Long levelId = level == null ? null : level.getId();
+        List<Unit> below = tree.stream().filter(u -> java.util.Objects.equals(
+                u.getParent() == null ? null : u.getParent().getId(), levelId)).toList();
+        java.util.Set<Long> parents = new java.util.HashSet<>();
+        tree.forEach(u -> {
+            if (u.getParent() != null) {
+                parents.add(u.getParent().getId());
+            }
+        });
+        Map<Long, String> paths = tree.stream().collect(Collectors.toMap(Unit::getId, Unit::getPath));
+        Map<Long, long[]> sums = new java.util.LinkedHashMap<>();
+        for (LedgerQueries.GroupCount c : queries.countByGroup(q, LedgerGrouping.UNIT)) {
+            String path = paths.getOrDefault(c.key(), "");
+            Long bar = levelId != null && c.key() == levelId ? levelId : below.stream()
+                    .filter(u -> path.startsWith(u.getPath())).map(Unit::getId).findFirst().orElse(null);
+            if (bar != null) {
+                long[] s = sums.computeIfAbsent(bar, k -> new long[4]);
+                s[0] += c.total();
+                s[1] += c.closed();
+                s[2] += c.overdue();
+                s[3] += c.carried();
+            }
+        }
+        List<UnitRollup> bars = new ArrayList<>();
+        if (level != null && sums.containsKey(levelId)) {
+            long[] s = sums.get(levelId);
+            bars.add(new UnitRollup(levelId, level.getName(), true, false, s[0], s[1], s[2], s[3]));
+        }
+        for (Unit u : below) {
+            long[] s = sums.get(u.getId());
+            if (s != null) {
+                bars.add(new UnitRollup(u.getId(), u.getName(), false, parents.contains(u.getId()), s[0], s[1],
+                        s[2], s[3]));
+            }
+        }
+        return bars;
     }
 
     private static void addGroup(List<LedgerGroup> groups, LedgerGrouping grouping,
@@ -441,29 +563,51 @@ public class LedgerService {
         List<Unit> units = org.unitsInTreeOrder().stream()
                 .filter(u -> scope == null || u.getPath().startsWith(scope)).toList();
         return new FilterOptions(ms, meetings.findYears(), units, categories.findAllByOrderBySortOrderAscNameAsc(),
-                org.leaders());
+                id -> org.findLeader(id).isPresent());
     }
 
+    /**
+     * Responsible leaders whose name contains {@code text}, a page at a time: a large organization has well over a
+     * thousand, and a filter that loaded them all would hold them in every open ledger.
+     */
+    public List<Person> leaders(String text, int offset, int limit) {
+        return org.leaders(text, offset, limit);
+    }
+
+    public Optional<Person> leader(long id) {
+        return org.findLeader(id);
+    }
+
+    /*
+     * The rules below are pure and called for every cell of a grid: without a transaction of their own, each call
+     * would cost the database an empty one (SET autocommit, COMMIT).
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public LocalDate today() {
         return today.date();
     }
 
+    @Transactional(propagation = Propagation.SUPPORTS)
     public boolean isOverdue(Measure m) {
         return MeasureRules.isOverdue(m, today.date());
     }
 
+    @Transactional(propagation = Propagation.SUPPORTS)
     public boolean isDueSoon(Measure m) {
         return MeasureRules.isDueWithin(m, today.date(), properties.dueSoonDays());
     }
 
+    @Transactional(propagation = Propagation.SUPPORTS)
     public boolean isAtRisk(Measure m) {
         return MeasureRules.isAtRisk(m, today.date());
     }
 
+    @Transactional(propagation = Propagation.SUPPORTS)
     public boolean isStale(Measure m) {
         return MeasureRules.isStale(m, today.date(), properties.longTermPeriodDays());
     }
 
+    @Transactional(propagation = Propagation.SUPPORTS)
     public int dueSoonDays() {
         return properties.dueSoonDays();
     }
@@ -511,7 +655,8 @@ public class LedgerService {
         }
     }
 
+    /** @param isLeader whether an id (from a link) names a responsible leader; the list itself is paged */
     public record FilterOptions(List<Meeting> meetings, List<Integer> years, List<Unit> units,
-                                List<Category> categories, List<Person> leaders) {
+                                List<Category> categories, java.util.function.LongPredicate isLeader) {
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 import org.hibernate.envers.RelationTargetAuditMode;
 import org.rectify.base.domain.AbstractEntity;
 import org.rectify.org.Person;
@@ -94,6 +96,23 @@ public class Measure extends AbstractEntity {
     @Size(max = 64)
     private String itemCode;
 
+    /*
+     * Copies of the problem's number and the meeting's id and date: the ledger's order, served by one index on
+     * this table instead of a sort across three (V7). Set when the measure is attached to its problem; a meeting's
+     * new date is written to its measures by MeetingService.
+     */
+    @NotAudited
+    @Column(name = "meeting_id", nullable = false)
+    private Long meetingId;
+
+    @NotAudited
+    @Column(name = "meeting_held_on", nullable = false)
+    private LocalDate meetingHeldOn;
+
+    @NotAudited
+    @Column(name = "problem_seq", nullable = false)
+    private int problemSeq;
+
     protected Measure() {
     }
 
@@ -104,6 +123,21 @@ public class Measure extends AbstractEntity {
     void attachTo(Problem problem, int seqNo) {
         this.problem = problem;
         this.seqNo = seqNo;
+        syncSortKeys();
+    }
+
+    /** The meeting may get its id only when it is saved with its first problems: read the keys again then. */
+    @PrePersist
+    void syncSortKeys() {
+        if (problem != null) {
+            problemSeq = problem.getSeqNo();
+            meetingId = problem.getMeeting().getId();
+            meetingHeldOn = problem.getMeeting().getHeldOn();
+        }
+    }
+
+    public LocalDate getMeetingHeldOn() {
+        return meetingHeldOn;
     }
 
     @AssertTrue(message = "{measure.deadlineRequired}")

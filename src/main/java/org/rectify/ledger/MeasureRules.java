@@ -30,7 +30,12 @@ public final class MeasureRules {
 
     /** Overdue: open, with a deadline in force that has passed (due today is not overdue). */
     public static boolean isOverdue(Measure m, LocalDate today) {
-        return m.getDeadline() != null && isOpen(m) && m.getDeadline().isBefore(today);
+        return isOverdue(m.getStatus(), m.getDeadline(), today);
+    }
+
+    /** The same check on a row's columns (a projection rather than an entity). */
+    public static boolean isOverdue(MeasureStatus status, LocalDate deadline, LocalDate today) {
+        return deadline != null && !status.isEnded() && deadline.isBefore(today);
     }
 
     public static Predicate overdue(CriteriaBuilder cb, Path<Measure> m, LocalDate today) {
@@ -39,8 +44,12 @@ public final class MeasureRules {
 
     /** Due soon: open, deadline from today up to {@code days} days ahead (inclusive). */
     public static boolean isDueWithin(Measure m, LocalDate today, int days) {
-        return m.getDeadline() != null && isOpen(m)
-                && !m.getDeadline().isBefore(today) && !m.getDeadline().isAfter(today.plusDays(days));
+        return isDueWithin(m.getStatus(), m.getDeadline(), today, days);
+    }
+
+    public static boolean isDueWithin(MeasureStatus status, LocalDate deadline, LocalDate today, int days) {
+        return deadline != null && !status.isEnded()
+                && !deadline.isBefore(today) && !deadline.isAfter(today.plusDays(days));
     }
 
     public static Predicate dueWithin(CriteriaBuilder cb, Path<Measure> m, LocalDate today, int days) {
@@ -52,11 +61,15 @@ public final class MeasureRules {
      * date) is more than {@code periodDays} ago.
      */
     public static boolean isStale(Measure m, LocalDate today, int periodDays) {
-        if (m.getType() != MeasureType.LONG_TERM || !isOpen(m)) {
+        return isStale(m.getType(), m.getStatus(), m.getLastProgressOn(), m.getMeetingHeldOn(), today, periodDays);
+    }
+
+    public static boolean isStale(MeasureType type, MeasureStatus status, LocalDate lastProgressOn,
+            LocalDate meetingHeldOn, LocalDate today, int periodDays) {
+        if (type != MeasureType.LONG_TERM || status.isEnded()) {
             return false;
         }
-        LocalDate last = m.getLastProgressOn() != null ? m.getLastProgressOn()
-                : m.getProblem().getMeeting().getHeldOn();
+        LocalDate last = lastProgressOn != null ? lastProgressOn : meetingHeldOn;
         return last.isBefore(today.minusDays(periodDays));
     }
 
@@ -86,8 +99,7 @@ public final class MeasureRules {
         if (!isDueWithin(m, today, AT_RISK_WINDOW_DAYS)) {
             return false;
         }
-        LocalDate last = m.getLastProgressOn() != null ? m.getLastProgressOn()
-                : m.getProblem().getMeeting().getHeldOn();
+        LocalDate last = m.getLastProgressOn() != null ? m.getLastProgressOn() : m.getMeetingHeldOn();
         return last.isBefore(today.minusDays(AT_RISK_SILENT_DAYS));
     }
 

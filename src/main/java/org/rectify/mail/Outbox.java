@@ -3,6 +3,7 @@ package org.rectify.mail;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.rectify.base.Today;
@@ -34,9 +35,11 @@ public class Outbox {
     private final MailProperties properties;
     private final Today today;
     private final TransactionTemplate tx;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     public Outbox(OutboxRepository repository, ObjectProvider<JavaMailSender> mailSender, MailProperties properties,
-            Today today, TransactionTemplate tx) {
+            Today today, TransactionTemplate tx, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.repository = repository;
         this.mailSender = mailSender;
         this.properties = properties;
@@ -60,8 +63,7 @@ public class Outbox {
         if (repository.existsByIdemKey(d.key())) {
             return false;
         }
-        MailStatus status = !d.to().hasAddress() ? MailStatus.NO_ADDRESS
-                : hasServer() ? MailStatus.PENDING : MailStatus.NO_SERVER;
+        MailStatus status = status(d);
         try {
             repository.saveAndFlush(new OutboxMail(d.key(), d.kind(), d.to(), d.subject(), d.html(), d.text(), status,
                     today.now()));
@@ -70,6 +72,67 @@ public class Outbox {
             // Another instance recorded the same key a moment earlier: that is the point of the key.
             return false;
         }
+    }
+
+    /** Which of these keys are already recorded: one look-up (in one transaction, thousands of keys at a time). */
+    public java.util.Set<String> recordedKeys(List<String> keys) {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        tx.executeWithoutResult(s -> {
+            for (int from = 0; from < keys.size(); from += 5000) {
+                found.addAll(repository.findRecordedKeys(keys.subList(from, Math.min(keys.size(), from + 5000))));
+            }
+        });
+        return found;
+    }
+
+    /**
+     * Records many mails at once, those whose key is not recorded yet: in one transaction, one look-up of the keys,
+     * then batched inserts (a job's thousands of mails, not thousands of round trips). Returns the keys recorded now.
+     * Should another instance record some of the same keys meanwhile, the batch is undone and the mails are
+     * recorded one by one, each idempotent as {@link #enqueue} is.
+     */
+    public java.util.Set<String> enqueueAll(List<Draft> drafts) {
+        java.util.Map<String, Draft> byKey = new java.util.LinkedHashMap<>();
+        drafts.forEach(d -> byKey.putIfAbsent(d.key(), d));
+        if (byKey.isEmpty()) {
+            return java.util.Set.of();
+        }
+        LocalDateTime now = today.now();
+        try {
+            return tx.execute(s -> {
+                List<String> keys = List.copyOf(byKey.keySet());
+                java.util.Set<String> recorded = new java.util.HashSet<>();
+                for (int from = 0; from < keys.size(); from += 5000) {
+                    recorded.addAll(repository.findRecordedKeys(keys.subList(from, Math.min(keys.size(), from + 5000))));
+                }
+                List<Object[]> rows = new ArrayList<>();
+                java.util.Set<String> fresh = new java.util.LinkedHashSet<>();
+                byKey.values().stream().filter(d -> !recorded.contains(d.key())).forEach(d -> {
+                    fresh.add(d.key());
+                    rows.add(new Object[] {d.key(), d.kind().name(), d.to().personId(), d.to().name(), d.to().email(),
+                        d.subject(), d.html(), d.text(), status(d).name(), now, now});
+                });
+                for (int from = 0; from < rows.size(); from += 500) {
+                    // The columns of OutboxMail's constructor, as it would insert them.
+                    jdbc.batchUpdate("insert into mail_outbox (version, idem_key, kind, person_id, recipient_name,"
+                            + " recipient_email, subject, body_html, body_text, status, attempts, next_attempt_at,"
+                            + " created_at) values (0, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+                            rows.subList(from, Math.min(rows.size(), from + 500)));
+                }
+                return fresh;
+            });
+        } catch (DataIntegrityViolationException raced) {
+            java.util.Set<String> fresh = new java.util.LinkedHashSet<>();
+            byKey.values().stream().filter(this::enqueue).forEach(d -> fresh.add(d.key()));
+            return fresh;
+        }
+    }
+
+    private MailStatus status(Draft d) {
+        return !d.to().hasAddress() ? MailStatus.NO_ADDRESS : hasServer() ? MailStatus.PENDING : MailStatus.NO_SERVER;
     }
 
     /** Sends what is due; returns how many were sent. */

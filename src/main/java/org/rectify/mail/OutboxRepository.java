@@ -14,6 +14,9 @@ public interface OutboxRepository extends JpaRepository<OutboxMail, Long>, JpaSp
 
     boolean existsByIdemKey(String idemKey);
 
+    @Query("select m.idemKey from OutboxMail m where m.idemKey in :keys")
+    List<String> findRecordedKeys(java.util.Collection<String> keys);
+
     /** Mails due for a (first or next) attempt, oldest first. */
     @Query("""
             select o.id from OutboxMail o

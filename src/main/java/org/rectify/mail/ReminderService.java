@@ -37,12 +37,16 @@ public class ReminderService {
     private final MailComposer composer;
     private final MailProperties properties;
     private final Today today;
+    private final org.springframework.transaction.support.TransactionTemplate readOnly;
     private final org.rectify.base.ui.i18n.RectifyI18NProvider i18n;
     private final org.rectify.meeting.MeetingService meetings;
 
     public ReminderService(LedgerService ledger, DashboardService dashboard, OrgService org,
             ReminderSettings settings, Outbox outbox, MailComposer composer, MailProperties properties, Today today,
-            org.rectify.base.ui.i18n.RectifyI18NProvider i18n, org.rectify.meeting.MeetingService meetings) {
+            org.rectify.base.ui.i18n.RectifyI18NProvider i18n, org.rectify.meeting.MeetingService meetings,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.i18n = i18n;
         this.meetings = meetings;
         this.ledger = ledger;
@@ -97,36 +101,70 @@ public class ReminderService {
     public RunReport runDailyDigest() {
         return SystemActor.call(() -> {
             LocalDate day = today.date();
-            int recorded = 0;
-            int existing = 0;
-            List<String> missing = new ArrayList<>();
-            for (Digest d : digests()) {
-                String key = "DIGEST:" + d.role() + ":" + d.to().personId() + ":" + day;
-                if (outbox.enqueue(digestMail(key, d))) {
-                    recorded++;
-                } else {
-                    existing++;
-                }
-                if (!d.to().hasAddress()) {
-                    missing.add(d.to().name());
-                }
+            // Everything the run reads, in one read-only transaction: the items, the keys already recorded today
+            // (an earlier run, another instance: those mails are neither composed nor inserted again), late filings.
+            record Reads(List<Digest> digests, List<String> keys, java.util.Set<String> existing,
+                         List<org.rectify.meeting.Meeting> lateFilings) {
             }
-            reportMissing(missing, "DIGEST:" + day);
-            if (officeDigest(day)) {
-                recorded++;
-            }
-            return new RunReport(recorded, existing, missing);
+            Reads reads = readOnly.execute(s -> {
+                List<Digest> digests = digests();
+                List<String> keys = digests.stream().map(d -> digestKey(d, day)).toList();
+                return new Reads(digests, keys, outbox.recordedKeys(keys), meetings.filingOverdue());
+            });
+            List<Digest> digests = reads.digests();
+            List<String> keys = reads.keys();
+            List<Outbox.Draft> drafts = compose(java.util.stream.IntStream.range(0, digests.size())
+                    .filter(i -> !reads.existing().contains(keys.get(i))).boxed()
+                    .map(i -> (java.util.concurrent.Callable<Outbox.Draft>) () -> digestMail(keys.get(i), digests.get(i)))
+                    .toList());
+            List<String> missing = digests.stream().filter(d -> !d.to().hasAddress()).map(d -> d.to().name()).toList();
+            missingDraft(missing, "DIGEST:" + day).ifPresent(drafts::add);
+            java.util.Optional<Outbox.Draft> office = officeDigest(reads.lateFilings(), day);
+            office.ifPresent(drafts::add);
+            // All of the run's mails in one batch.
+            java.util.Set<String> recorded = outbox.enqueueAll(drafts);
+            int digestsRecorded = (int) keys.stream().filter(recorded::contains).count();
+            int officeRecorded = office.filter(o -> recorded.contains(o.key())).isPresent() ? 1 : 0;
+            return new RunReport(digestsRecorded + officeRecorded, digests.size() - digestsRecorded, missing);
         });
     }
 
     /**
-     * The office's own daily reminder: meetings whose rectification list is past its filing day (会后N天内报备案)
-     * and not filed. Returns whether a mail was recorded now.
+     * Composing thousands of mails is a run's main cost: spread over the cores, in order (the template engine is
+     * thread-safe). Threads of this run's own pool, not the common fork-join pool: new threads take this thread's
+     * context class loader, through which the templates are found in the packaged jar (the common pool's threads
+     * cannot see them there).
      */
-    private boolean officeDigest(LocalDate day) {
-        List<org.rectify.meeting.Meeting> late = meetings.filingOverdue();
+    private static List<Outbox.Draft> compose(List<java.util.concurrent.Callable<Outbox.Draft>> mails) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, Runtime.getRuntime().availableProcessors()));
+        try {
+            List<Outbox.Draft> drafts = new ArrayList<>(mails.size());
+            for (java.util.concurrent.Future<Outbox.Draft> f : pool.invokeAll(mails)) {
+                drafts.add(f.get());
+            }
+            return drafts;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while composing the digests", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("a digest could not be composed", e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static String digestKey(Digest d, LocalDate day) {
+        return "DIGEST:" + d.role() + ":" + d.to().personId() + ":" + day;
+    }
+
+    /**
+     * The office's own daily reminder: meetings whose rectification list is past its filing day (会后N天内报备案)
+     * and not filed; empty when there are none.
+     */
+    private java.util.Optional<Outbox.Draft> officeDigest(List<org.rectify.meeting.Meeting> late, LocalDate day) {
         if (late.isEmpty()) {
-            return false;
+            return java.util.Optional.empty();
         }
         List<Map<String, Object>> rows = late.stream().map(m -> Map.<String, Object>of("title", m.getTitle(),
                 "heldOn", m.getHeldOn().toString(), "dueOn", m.filingDueOn().toString(),
@@ -139,40 +177,57 @@ public class ReminderService {
                         .map(r -> r.get("title") + "（召开于" + r.get("heldOn") + "，应于" + r.get("dueOn") + "前报备，已超期"
                                 + r.get("daysLate") + "天） " + r.get("link")).toList())),
                 "报备后请在平台的会议页面登记报备日期。");
-        return outbox.enqueue(new Outbox.Draft("DIGEST:OFFICE:" + day, MailKind.DIGEST, office, subject,
+        return java.util.Optional.of(new Outbox.Draft("DIGEST:OFFICE:" + day, MailKind.DIGEST, office, subject,
                 composer.html("office", Map.of("meetings", rows)), text));
     }
 
-    /** Digests for everyone with something to report: responsible leaders and contacts. */
+    /**
+     * Digests for everyone with something to report: responsible leaders, then contacts, each by person id. All
+     * items come from one read ({@link LedgerService#reminderItems}) and are dealt out to their leader and contact
+     * here, instead of three queries per person.
+     */
     private List<Digest> digests() {
         int window = settings.windows().dueSoonDays();
-        LedgerFilter open = new LedgerFilter().setOpenOnly(true);
+        List<LedgerService.ReminderItem> items = ledger.reminderItems(window);
+        java.util.SortedMap<Long, List<LedgerService.ReminderItem>> byLeader = new java.util.TreeMap<>();
+        java.util.SortedMap<Long, List<LedgerService.ReminderItem>> byContact = new java.util.TreeMap<>();
+        Map<Long, Recipient> recipients = new java.util.HashMap<>();
+        for (LedgerService.ReminderItem i : items) {
+            byLeader.computeIfAbsent(i.leaderId(), k -> new ArrayList<>()).add(i);
+            recipients.putIfAbsent(i.leaderId(), recipient(i.leaderId(), i.leaderName(), i.leaderEmail()));
+            if (i.contactId() != null) {
+                byContact.computeIfAbsent(i.contactId(), k -> new ArrayList<>()).add(i);
+                recipients.putIfAbsent(i.contactId(), recipient(i.contactId(), i.contactName(), i.contactEmail()));
+            }
+        }
         List<Digest> digests = new ArrayList<>();
-        for (Person leader : sorted(ledger.leadersOf(open))) {
-            digest(Recipient.of(leader), "LEADER", new LedgerFilter().setLeaderId(leader.getId()), window)
-                    .ifPresent(digests::add);
-        }
-        for (Person contact : sorted(ledger.contactsOf(open))) {
-            digest(Recipient.of(contact), "CONTACT", new LedgerFilter().setContactId(contact.getId()), window)
-                    .ifPresent(digests::add);
-        }
+        byLeader.forEach((id, mine) -> digests.add(digest(recipients.get(id), "LEADER", mine, window)));
+        byContact.forEach((id, mine) -> digests.add(digest(recipients.get(id), "CONTACT", mine, window)));
         return digests;
     }
 
-    private static List<Person> sorted(List<Person> people) {
-        return people.stream().sorted(java.util.Comparator.comparing(Person::getId)).toList();
+    private static Recipient recipient(long personId, String name, String email) {
+        return new Recipient(personId, name, email == null || email.isBlank() ? null : email.trim());
     }
 
-    private java.util.Optional<Digest> digest(Recipient to, String role, LedgerFilter mine, int window) {
-        Section overdue = section(mine.copy().setOverdueOnly(true), true);
-        Section dueSoon = section(mine.copy().setDueWithinDays(window), false);
-        Section stale = section(mine.copy().setStaleOnly(true), false);
-        if (overdue.isEmpty() && dueSoon.isEmpty() && stale.isEmpty()) {
-            return java.util.Optional.empty(); // nobody with nothing to report gets mail
-        }
-        return java.util.Optional.of(new Digest(to, role, overdue, dueSoon, stale, window));
+    private Digest digest(Recipient to, String role, List<LedgerService.ReminderItem> mine, int window) {
+        return new Digest(to, role, section(mine, LedgerService.ReminderItem::overdue, true),
+                section(mine, LedgerService.ReminderItem::dueSoon, false),
+                section(mine, LedgerService.ReminderItem::stale, false), window);
     }
 
+    /** The items of one section, in deadline order; the first {@link #MAX_LINES} as lines, all of them counted. */
+    private Section section(List<LedgerService.ReminderItem> mine,
+            java.util.function.Predicate<LedgerService.ReminderItem> rule, boolean overdue) {
+        LocalDate day = today.date();
+        List<LedgerService.ReminderItem> in = mine.stream().filter(rule).toList();
+        List<Line> lines = in.stream().limit(MAX_LINES).map(m -> new Line(m.measureId(), m.content(), m.problem(),
+                m.unit(), m.deadline(), m.deadline() == null ? 0 : overdue ? ChronoUnit.DAYS.between(m.deadline(), day)
+                        : ChronoUnit.DAYS.between(day, m.deadline()), link(m.measureId()))).toList();
+        return new Section(lines, in.size());
+    }
+
+    /** Section by ledger filter, for mails about one set of items (the escalation). */
     private Section section(LedgerFilter filter, boolean overdue) {
         LocalDate day = today.date();
         List<Measure> rows = ledger.find(filter, null, 0, MAX_LINES,
@@ -311,14 +366,18 @@ public class ReminderService {
 
     /** People who should have had a mail but have no address: the office is told, once per run key. */
     void reportMissing(List<String> names, String runKey) {
+        missingDraft(names, runKey).ifPresent(outbox::enqueue);
+    }
+
+    private java.util.Optional<Outbox.Draft> missingDraft(List<String> names, String runKey) {
         if (names.isEmpty()) {
-            return;
+            return java.util.Optional.empty();
         }
         Recipient office = new Recipient(null, "党委办公室", properties.officeAddress());
         String subject = "【邮件未送达】" + names.size() + "人没有邮箱地址，未收到整改提醒";
         String text = MailComposer.text("以下人员没有登记邮箱地址，未能收到整改提醒，请在人员信息中补充：",
                 List.of(Map.entry("缺少邮箱（" + names.size() + "人）", names)), "整改台账管理平台");
-        outbox.enqueue(new Outbox.Draft("MISSING:" + runKey, MailKind.MISSING_ADDRESS, office, subject,
-                composer.html("missing", Map.of("names", names)), text));
+        return java.util.Optional.of(new Outbox.Draft("MISSING:" + runKey, MailKind.MISSING_ADDRESS, office,
+                subject, composer.html("missing", Map.of("names", names)), text));
     }
 }

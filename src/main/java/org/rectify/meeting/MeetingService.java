@@ -245,8 +245,14 @@ public class MeetingService {
                 throw new InvalidActionException("meeting.orgLocked");
             }
         }
+        boolean moved = m.getId() != null && !m.getHeldOn().equals(d.heldOn());
         m.edit(Texts.strip(d.title()), d.kind(), organization, d.year(), d.heldOn(), Texts.orNull(d.theme()),
                 Texts.orNull(d.guidanceGroup()), nz(d.opinionsCount()), nz(d.criticismsCount()), d.filingDays());
+        if (moved) {
+            // The ledger's sort key on each measure (V7) follows the meeting's date.
+            em.createQuery("update Measure x set x.meetingHeldOn = :day where x.meetingId = :id")
+                    .setParameter("day", d.heldOn()).setParameter("id", m.getId()).executeUpdate();
+        }
         m.setStatus(d.status());
         m.setFiledOn(d.filedOn());
         m.setAttendance((d.attendees() == null ? List.<AttendeeDraft>of() : d.attendees()).stream()

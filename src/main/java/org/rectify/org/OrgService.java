@@ -67,6 +67,16 @@ public class OrgService {
         return people.findByCommitteeMemberTrueAndActiveTrueOrderByPositionAscNameAsc();
     }
 
+    /** A page of active committee members whose name contains {@code text}, in the same order. */
+    public List<Person> leaders(String text, int offset, int limit) {
+        return people.findLeaders(text == null ? "" : text.strip(),
+                org.springframework.data.domain.PageRequest.of(offset / Math.max(1, limit), Math.max(1, limit)));
+    }
+
+    public Optional<Person> findLeader(long id) {
+        return people.findById(id).filter(p -> p.isCommitteeMember() && p.isActive());
+    }
+
     /** Everyone active, e.g. to choose a unit's contact person. */
     public List<Person> people() {
         return people.findByActiveTrueOrderByNameAsc();

@@ -111,9 +111,13 @@ abstract class DashboardServiceContract {
         List<Row> all = rows(r -> true);
         Dashboard d = dashboard.load(new LedgerFilter());
         assertThat(d.byUnit()).extracting(DashboardService.UnitBar::unit)
-                .as("unit order, not ranking").containsExactly("部门甲", "支部甲一", "部门乙");
+                .as("the units below the committee, each with its sub-units; unit order, not ranking")
+                .containsExactly("部门甲", "部门乙");
+        assertThat(d.byUnit()).extracting(DashboardService.UnitBar::hasSubUnits).containsExactly(true, false);
+        java.util.Map<String, List<String>> subtree = java.util.Map.of("部门甲", List.of("部门甲", "支部甲一"),
+                "部门乙", List.of("部门乙"));
         for (DashboardService.UnitBar bar : d.byUnit()) {
-            List<Row> mine = all.stream().filter(r -> r.unit().equals(bar.unit())).toList();
+            List<Row> mine = all.stream().filter(r -> subtree.get(bar.unit()).contains(r.unit())).toList();
             assertThat(bar.closed()).as(bar.unit()).isEqualTo(count(mine, Row::closed));
             assertThat(bar.overdue()).as(bar.unit()).isEqualTo(count(mine, Row::overdue));
             assertThat(bar.onTrack()).as(bar.unit()).isEqualTo(count(mine, r -> !r.closed() && !r.overdue()));
@@ -170,7 +174,9 @@ abstract class DashboardServiceContract {
         assertThat(d.kpis().total()).isEqualTo(mine.size()).isEqualTo(7);
         assertThat(d.kpis().closed()).isEqualTo(count(mine, Row::closed));
         assertThat(d.kpis().overdue()).isEqualTo(count(mine, Row::overdue));
-        assertThat(d.byUnit()).extracting(DashboardService.UnitBar::unit).containsExactly("部门甲", "支部甲一");
+        assertThat(d.byUnit()).as("their own unit's items, then each sub-unit").extracting(
+                DashboardService.UnitBar::unit, DashboardService.UnitBar::own).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("部门甲", true), org.assertj.core.groups.Tuple.tuple("支部甲一", false));
         assertThat(d.overdue()).extracting(DashboardService.Alert::unit).isSubsetOf("部门甲", "支部甲一");
         assertThat(dashboard.overdueCount()).isEqualTo(count(mine, Row::overdue));
     }

@@ -133,7 +133,7 @@ abstract class LedgerServiceContract {
 
     @Test
     void migrationsAreApplied() {
-        assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("6");
+        assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("7");
         assertThat(flyway.info().pending()).isEmpty();
         assertThat(categories.findAllByOrderBySortOrderAscNameAsc()).extracting(Category::getName)
                 .containsExactly("思想", "政治", "组织", "作风", "纪律", "廉洁", "能力", "为民服务");

@@ -328,7 +328,10 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
 
     private Component unitChart(Dashboard d) {
         List<DashboardService.UnitBar> bars = d.byUnit();
-        ApexChart chart = chart("unit", ChartOptions.bar(bars.stream().map(DashboardService.UnitBar::unit).toList(),
+        boolean levels = bars.stream().anyMatch(b -> !b.own());
+        ApexChart chart = chart("unit", ChartOptions.bar(bars.stream().map(b -> b.own() && levels
+                        ? getTranslation("dashboard.unitOwn", b.unit()) : b.hasSubUnits()
+                        ? getTranslation("dashboard.unitWithSubUnits", b.unit()) : b.unit()).toList(),
                 List.of(new Series(getTranslation("dashboard.series.closed"), values(bars, DashboardService.UnitBar::closed)),
                         new Series(getTranslation("dashboard.series.onTrack"), values(bars, DashboardService.UnitBar::onTrack)),
                         new Series(getTranslation("dashboard.series.overdue"), values(bars, DashboardService.UnitBar::overdue))),
@@ -338,8 +341,17 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             if (e.dataPointIndex() < 0 || e.dataPointIndex() >= bars.size()) {
                 return;
             }
-            // The bar counts the unit's own items, so the ledger shows exactly those (not its sub-units).
-            LedgerFilter f = base.copy().setUnitId(bars.get(e.dataPointIndex()).unitId()).setUnitOnly(true);
+            DashboardService.UnitBar bar = bars.get(e.dataPointIndex());
+            if (bar.hasSubUnits()) {
+                // One level down: the same dashboard for that unit, its sub-units as the bars.
+                Map<String, String> params = new LinkedHashMap<>();
+                params.put(LedgerUrl.MEETING, base.getMeetingId() == null ? ALL : String.valueOf(base.getMeetingId()));
+                params.put(LedgerUrl.UNIT, String.valueOf(bar.unitId()));
+                UI.getCurrent().navigate(DashboardView.class, QueryParameters.simple(params));
+                return;
+            }
+            // A bar of the level's own items shows exactly those in the ledger; a unit without sub-units is the same.
+            LedgerFilter f = base.copy().setUnitId(bar.unitId()).setUnitOnly(bar.own());
             switch (e.seriesIndex()) {
                 case 0 -> f.setStatus(MeasureStatus.CLOSED);
                 case 1 -> f.setOnTrackOnly(true);

@@ -25,19 +25,23 @@ class LedgerDataProvider extends AbstractBackEndHierarchicalDataProvider<LedgerR
     private final LedgerFilter filter;
     private final LedgerGrouping grouping;
     private final List<LedgerGroup> groups;
+    /** How many rows match: known from the totals read with the groups, so the grid never counts again. */
+    private final long matching;
 
-    LedgerDataProvider(LedgerService service, LedgerFilter filter, LedgerGrouping grouping, List<LedgerGroup> groups) {
+    LedgerDataProvider(LedgerService service, LedgerFilter filter, LedgerGrouping grouping,
+            LedgerService.Overview overview) {
         this.service = service;
         this.filter = filter.copy();
         this.grouping = grouping;
-        this.groups = groups;
+        this.groups = overview.groups();
+        this.matching = overview.totals().total();
     }
 
     @Override
     public int getChildCount(HierarchicalQuery<LedgerRow, Void> query) {
         LedgerRow parent = query.getParent();
         if (parent == null) {
-            return grouping == LedgerGrouping.NONE ? (int) service.count(filter, null) : groups.size();
+            return grouping == LedgerGrouping.NONE ? (int) matching : groups.size();
         }
         return parent instanceof GroupRow g ? (int) g.group().total() : 0;
     }
@@ -61,7 +65,8 @@ class LedgerDataProvider extends AbstractBackEndHierarchicalDataProvider<LedgerR
             return groups.stream().skip(offset).limit(limit).map(GroupRow::new);
         }
         LedgerGroup group = parent instanceof GroupRow g ? g.group() : null;
-        var measures = service.find(filter, group, offset, limit, sorts(query.getSortOrders()));
+        var measures = service.find(filter, group, offset, limit, sorts(query.getSortOrders()),
+                group == null ? matching : group.total());
         return IntStream.range(0, measures.size()).mapToObj(i -> new MeasureRow(measures.get(i), offset + i + 1));
     }
 

@@ -101,7 +101,7 @@ public final class LedgerUrl {
         f.setSource(r.value(SOURCE, s -> Labelled.fromCode(ProblemSource.class, s)));
         f.setType(r.value(TYPE, s -> Labelled.fromCode(MeasureType.class, s)));
         f.setStatus(r.value(STATUS, s -> Labelled.fromCode(MeasureStatus.class, s)));
-        f.setLeaderId(r.id(LEADER, id -> exists(options.leaders(), id)));
+        f.setLeaderId(r.id(LEADER, options.isLeader()));
         f.setDeadlineFrom(r.value(FROM, LedgerUrl::parseDate));
         f.setDeadlineTo(r.value(TO, LedgerUrl::parseDate));
         f.setOverdueOnly(Boolean.TRUE.equals(r.value(OVERDUE, LedgerUrl::parseFlag)));

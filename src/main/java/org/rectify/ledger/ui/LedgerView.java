@@ -182,7 +182,9 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
         enumItems(source, ProblemSource.values());
         enumItems(type, MeasureType.values());
         enumItems(status, MeasureStatus.values());
-        leader.setItems(options.leaders());
+        // Paged from the database as the user types or scrolls: there may be well over a thousand leaders.
+        leader.setItems(query -> service.leaders(query.getFilter().orElse(""), query.getOffset(), query.getLimit())
+                .stream());
         leader.setItemLabelGenerator(p -> p.getName() + "（" + getTranslation(p.getPosition().messageKey()) + "）");
 
         label(meeting, "ledger.filter.meeting", "19em");
@@ -414,7 +416,7 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
         source.setValue(f.getSource());
         type.setValue(f.getType());
         status.setValue(f.getStatus());
-        leader.setValue(find(options.leaders(), f.getLeaderId()));
+        leader.setValue(f.getLeaderId() == null ? null : service.leader(f.getLeaderId()).orElse(null));
         deadlineFrom.setValue(f.getDeadlineFrom());
         deadlineTo.setValue(f.getDeadlineTo());
         overdueOnly.setValue(f.isOverdueOnly());
@@ -483,9 +485,10 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
     private void show(LedgerFilter filter, LedgerGrouping g) {
         currentFilter = filter;
         currentGrouping = g;
-        LedgerTotals totals = service.totals(filter);
-        List<LedgerGroup> groups = service.groups(filter, g);
-        LedgerDataProvider provider = new LedgerDataProvider(service, filter, g, groups);
+        LedgerService.Overview overview = service.overview(filter, g);
+        LedgerTotals totals = overview.totals();
+        List<LedgerGroup> groups = overview.groups();
+        LedgerDataProvider provider = new LedgerDataProvider(service, filter, g, overview);
         grid.setDataProvider(provider);
         grid.expand(groups.stream().map(GroupRow::new).map(LedgerRow.class::cast).toList());
         showSummary(totals);

@@ -68,13 +68,14 @@ class DashboardViewTest {
         ChartOptions unit = charts.get("unit").getOptions();
         assertThat(unit.chart().type()).isEqualTo("bar");
         assertThat(unit.chart().stacked()).isTrue();
-        assertThat(unit.xaxis().categories()).containsExactly("部门甲", "支部甲一", "部门乙");
+        assertThat(unit.xaxis().categories()).as("the units below the committee, with their sub-units")
+                .containsExactly("部门甲（含下级）", "部门乙");
         @SuppressWarnings("unchecked")
         List<ChartOptions.Series> series = (List<ChartOptions.Series>) unit.series();
         assertThat(series).extracting(ChartOptions.Series::name).containsExactly("已销号", "整改中", "逾期");
         assertThat(List.copyOf(series.get(0).data())).isEqualTo(
                 expected.byUnit().stream().map(DashboardService.UnitBar::closed).toList());
-        assertThat(List.copyOf(series.get(2).data())).isEqualTo(List.of(3L, 0L, 0L));
+        assertThat(List.copyOf(series.get(2).data())).isEqualTo(List.of(3L, 0L));
 
         ChartOptions category = charts.get("category").getOptions();
         assertThat(category.chart().type()).isEqualTo("donut");
@@ -111,6 +112,13 @@ class DashboardViewTest {
     void clickingABarOrSliceOpensTheLedgerForIt() {
         UI.getCurrent().navigate("dashboard", com.vaadin.flow.router.QueryParameters.simple(Map.of("meeting", "all")));
         ApexChart unit = view().charts().get("unit");
+        assertThat(unit.getOptions().xaxis().categories()).containsExactly("部门甲（含下级）", "部门乙");
+        // A unit with sub-units opens one level down: its own items and each sub-unit.
+        ComponentUtil.fireEvent(unit, new ApexChart.DataPointSelectionEvent(unit, true, 2, 0));
+        assertThat(query()).containsEntry("unit", List.of(String.valueOf(fixture.id(LedgerFixture.A))));
+        unit = view().charts().get("unit");
+        assertThat(unit.getOptions().xaxis().categories()).containsExactly("部门甲（本级）", "支部甲一");
+        // The level's own bar opens the ledger on exactly those items.
         ComponentUtil.fireEvent(unit, new ApexChart.DataPointSelectionEvent(unit, true, 2, 0));
         assertThat(query()).containsEntry("unit", List.of(String.valueOf(fixture.id(LedgerFixture.A))))
                 .containsEntry("overdue", List.of("1"));

@@ -17,7 +17,7 @@ import org.rectify.ledger.ProblemSource;
 class LedgerUrlTest {
 
     private static final FilterOptions NO_ENTITIES = new FilterOptions(List.of(), List.of(2024, 2025), List.of(),
-            List.of(), List.of());
+            List.of(), id -> false);
 
     private static LedgerUrl.Parsed parse(String query) {
         return LedgerUrl.parse(QueryParameters.fromString(query), NO_ENTITIES);
