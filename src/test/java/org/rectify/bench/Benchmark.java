@@ -4,7 +4,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
@@ -28,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.rectify.mail.ReminderService;
+import org.rectify.testing.Chromium;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -164,12 +164,9 @@ class Benchmark {
         Map<String, List<Long>> browserMs = new LinkedHashMap<>();
         // End to end without the slow log's overhead: the application is started with logging off.
         log.off();
-        try (AppJar app = AppJar.start(jar, 18080, DB, Map.of("rectify.mail.scheduling", "false"),
-                OUT.resolve("app.log"));
-             Playwright pw = playwright()) {
-            app.awaitReady(Duration.ofMinutes(3));
-            Browser browser = launch(pw);
-            Page page = loggedIn(browser, app, "bench-office");
+        try (OfficeSession session = OfficeSession.start(jar, "app.log")) {
+            AppJar app = session.app();
+            Page page = session.page();
             for (Screen s : screens) {
                 List<Long> ms = new ArrayList<>();
                 for (int i = 0; i <= runs; i++) {
@@ -180,16 +177,12 @@ class Benchmark {
                 }
                 browserMs.put(s.name(), ms);
             }
-            browser.close();
         }
         // The SQL: a second start with the log on, so that every pooled connection is logged.
         log.on();
-        try (AppJar app = AppJar.start(jar, 18080, DB, Map.of("rectify.mail.scheduling", "false"),
-                OUT.resolve("app-sql.log"));
-             Playwright pw = playwright()) {
-            app.awaitReady(Duration.ofMinutes(3));
-            Browser browser = launch(pw);
-            Page page = loggedIn(browser, app, "bench-office");
+        try (OfficeSession session = OfficeSession.start(jar, "app-sql.log")) {
+            AppJar app = session.app();
+            Page page = session.page();
             for (Screen s : screens) {
                 List<Long> appSqlMs = new ArrayList<>();
                 List<Long> statements = new ArrayList<>();
@@ -231,9 +224,36 @@ class Benchmark {
                         + String.format("%.1f×", (double) appSql / rawSql) + " |");
                 System.out.println("[bench]   statements by kind: " + kinds);
             }
-            browser.close();
         }
         log.off();
+    }
+
+    /** The production jar started afresh, a browser, and the office logged in: what each screens pass works in. */
+    private record OfficeSession(AppJar app, Playwright pw, Browser browser, Page page) implements AutoCloseable {
+
+        static OfficeSession start(Path jar, String logName) throws Exception {
+            AppJar app = AppJar.start(jar, 18080, DB, Map.of("rectify.mail.scheduling", "false"), OUT.resolve(logName));
+            Playwright pw = null;
+            try {
+                app.awaitReady(Duration.ofMinutes(3));
+                pw = Chromium.playwright();
+                Browser browser = Chromium.launch(pw);
+                return new OfficeSession(app, pw, browser, loggedIn(browser, app, "bench-office"));
+            } catch (Exception | Error e) {
+                if (pw != null) {
+                    pw.close();
+                }
+                app.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            browser.close();
+            pw.close();
+            app.close();
+        }
     }
 
     /** Opens a screen and waits until it is drawn; returns the milliseconds it took. */
@@ -249,16 +269,6 @@ class Benchmark {
         page.waitForFunction(s.ready(), null, new Page.WaitForFunctionOptions().setTimeout(120_000)
                 .setPollingInterval(20));
         return (System.nanoTime() - start) / 1_000_000;
-    }
-
-    private static Playwright playwright() {
-        return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    }
-
-    private static Browser launch(Playwright pw) {
-        return pw.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get("/usr/bin/chromium"))
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
     }
 
     private static Page loggedIn(Browser browser, AppJar app, String user) {
@@ -348,9 +358,9 @@ class Benchmark {
     private void firstVisitAndMemory() throws Exception {
         try (AppJar app = AppJar.start(jar, 18081, DB, Map.of("rectify.mail.scheduling", "false"),
                 OUT.resolve("app-visit.log"));
-             Playwright pw = playwright()) {
+             Playwright pw = Chromium.playwright()) {
             app.awaitReady(Duration.ofMinutes(3));
-            Browser browser = launch(pw);
+            Browser browser = Chromium.launch(pw);
             // Warm the server (JIT, caches) with one full visit, not counted.
             visit(browser, app);
             List<Long> ms = new ArrayList<>();

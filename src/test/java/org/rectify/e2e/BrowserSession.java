@@ -1,23 +1,18 @@
 package org.rectify.e2e;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
+import org.rectify.testing.Chromium;
 
-/**
- * Debian's headless Chromium driven by Playwright for Java, the harness of the end-to-end tests. Playwright must
- * not download a browser of its own (it cannot here); it is pointed at /usr/bin/chromium instead.
- */
+/** A page in Debian's headless Chromium ({@link Chromium}), the harness of the end-to-end tests. */
 final class BrowserSession implements AutoCloseable {
 
-    static final Path CHROMIUM = Paths.get(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
+    static final Path CHROMIUM = Chromium.PATH;
 
     private final Playwright playwright;
     private final Browser browser;
@@ -40,13 +35,8 @@ final class BrowserSession implements AutoCloseable {
             System.err.println("\n!!!!!!!!!! SKIPPING BROWSER TEST: " + message + " !!!!!!!!!!\n");
             Assumptions.abort(message);
         }
-        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        Playwright playwright = Chromium.playwright();
+        Browser browser = Chromium.launch(playwright);
         Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1440, 900).setLocale("zh-CN"));
         page.setDefaultTimeout(30_000);
         return new BrowserSession(playwright, browser, page);
