@@ -70,6 +70,20 @@ public class EvidenceStorage {
         return SIGNATURES.keySet();
     }
 
+    /** A photo or picture (its content was checked against the extension when it was stored). */
+    public static boolean isImage(String fileName) {
+        return imageType(fileName) != null;
+    }
+
+    /** {@code image/png} or {@code image/jpeg} by the checked extension; {@code null} for other files. */
+    public static String imageType(String fileName) {
+        return switch (extension(fileName)) {
+            case "png" -> "image/png";
+            case "jpg", "jpeg" -> "image/jpeg";
+            default -> null;
+        };
+    }
+
     /** Refuses a file by its name or size, before anything is kept. */
     public void checkAcceptable(String fileName, long size) {
         String ext = extension(fileName);

@@ -38,10 +38,19 @@ public class LedgerAccess {
         return scope == null || m.getUnit().getPath().startsWith(scope);
     }
 
+    /**
+     * Refuses an item outside the actor's scope without naming its unit: the refusal must read the same as for an id
+     * that does not exist (see {@link #unavailable}), or a contact could learn which unit owns every id.
+     */
     public void checkCanSee(Actor actor, Measure m) {
         if (!canSee(actor, m)) {
-            throw new NotAllowedException("access.otherUnit", m.getUnit().getName());
+            throw unavailable(m.getId());
         }
+    }
+
+    /** The one refusal for an item a scoped user may not open, whether or not it exists. */
+    public NotAllowedException unavailable(long measureId) {
+        return new NotAllowedException("access.itemUnavailable", String.valueOf(measureId));
     }
 
     /** Report progress, apply for closing, ask for an extension: the unit's contact, the leading member, the office. */

@@ -512,6 +512,10 @@ public class LedgerService {
                 .filter(m -> m.getId() == measureId).findFirst()
                 .map(m -> new MeasureDetail(p, m)));
         detail.ifPresent(d -> access.checkCanSee(actor, d.measure()));
+        if (detail.isEmpty() && access.scopePath(actor) != null) {
+            // A user limited to a unit hears the same for a missing id as for another unit's item.
+            throw access.unavailable(measureId);
+        }
         return detail.map(d -> new MeasureDetail(d.problem(), d.measure(), d.problem().getMeasures().stream()
                 .filter(m -> access.canSee(actor, m)).toList()));
     }

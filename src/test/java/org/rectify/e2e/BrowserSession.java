@@ -26,6 +26,16 @@ final class BrowserSession implements AutoCloseable {
 
     /** Opens a 1440×900 page; without Chromium the test fails under CI and is skipped, loudly, elsewhere. */
     static BrowserSession open() {
+        return open(new Browser.NewPageOptions().setViewportSize(1440, 900).setLocale("zh-CN"));
+    }
+
+    /** A phone: 375×812 CSS pixels at 2×, touch, a mobile browser's viewport handling. */
+    static BrowserSession phone() {
+        return open(new Browser.NewPageOptions().setViewportSize(375, 812).setDeviceScaleFactor(2)
+                .setIsMobile(true).setHasTouch(true).setLocale("zh-CN"));
+    }
+
+    private static BrowserSession open(Browser.NewPageOptions options) {
         if (!Files.isExecutable(CHROMIUM)) {
             String message = CHROMIUM + " not found: install Debian's chromium (apt-get install chromium); "
                     + ".ci/run does this";
@@ -37,7 +47,7 @@ final class BrowserSession implements AutoCloseable {
         }
         Playwright playwright = Chromium.playwright();
         Browser browser = Chromium.launch(playwright);
-        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1440, 900).setLocale("zh-CN"));
+        Page page = browser.newPage(options);
         page.setDefaultTimeout(30_000);
         return new BrowserSession(playwright, browser, page);
     }

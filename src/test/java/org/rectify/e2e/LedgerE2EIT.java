@@ -78,14 +78,22 @@ class LedgerE2EIT {
         });
     }
 
+    /** The language is in the user menu: open it, then the language entry, then the language. */
+    private static void chooseLanguage(Page page, String entry, String language) {
+        page.locator("#user-menu").click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.MENUITEM,
+                new Page.GetByRoleOptions().setName(entry)).click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.MENUITEM,
+                new Page.GetByRoleOptions().setName(language)).click();
+    }
+
     @Test
     void theLanguageSwitchTurnsThePortalToEnglishAndBack() {
         inBrowser("language", page -> {
             login(page, url(""), "office");
             page.navigate(url("ledger"));
             assertThat(page.locator("h2.view-title")).hasText("整改台账");
-            page.locator(".navbar vaadin-select").click();
-            page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("English")).click();
+            chooseLanguage(page, "界面语言", "English");
             assertThat(page.locator("h2.view-title")).hasText("Rectification ledger");
             assertThat(page.locator("#ledger-grid")).containsText("Leader");
             // The choice is remembered: a new page load stays English.
@@ -103,9 +111,40 @@ class LedgerE2EIT {
                         .as("untranslated key on " + path + ": " + text).isFalse();
             }
             page.navigate(url("ledger"));
-            page.locator(".navbar vaadin-select").click();
-            page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("中文")).click();
+            chooseLanguage(page, "Language", "中文");
             assertThat(page.locator("h2.view-title")).hasText("整改台账");
+        });
+    }
+
+    @Test
+    void aLostConnectionAndAnExpiredSessionAreExplainedInChinese() {
+        inBrowser("connection", page -> {
+            login(page, url(""), "office");
+            page.navigate(url("ledger/item/1"));
+            page.locator("#action-urge").click();
+            Locator dialog = page.locator("vaadin-dialog-overlay[opened]");
+            assertThat(dialog).isVisible();
+
+            // The network goes away: the indicator says so, in Chinese.
+            page.context().setOffline(true);
+            dialog.locator("vaadin-button").last().click();
+            assertThat(page.locator("vaadin-connection-indicator")).containsText("正在重新连接",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
+            page.context().setOffline(false);
+            assertThat(page.locator("vaadin-connection-indicator")).not().containsText("正在重新连接",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+
+            // The session is gone (as after a server restart): the user is told before being sent to log in.
+            page.navigate(url("ledger/item/1"));
+            page.locator("#action-urge").click();
+            assertThat(page.locator("vaadin-dialog-overlay[opened]")).isVisible();
+            page.context().clearCookies();
+            page.locator("vaadin-dialog-overlay[opened] vaadin-button").last().click();
+            Locator notice = page.locator(".v-system-error");
+            assertThat(notice).containsText("登录已失效");
+            assertThat(notice).containsText("未提交的内容没有保存");
+            notice.click();
+            page.waitForURL("**/login");
         });
     }
 }

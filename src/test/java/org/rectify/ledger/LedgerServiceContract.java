@@ -65,13 +65,22 @@ abstract class LedgerServiceContract {
     }
 
     @Test
-    void anItemOutsideTheScopeIsRefusedWithAClearMessage() {
+    void anItemOutsideTheScopeIsRefusedLikeAMissingOneWithoutNamingItsUnit() {
         fixture.login(LedgerFixture.CONTACT_A);
         assertThat(ledger.detail(fixture.id("M-OVERDUE"))).isPresent();
-        assertThatThrownBy(() -> ledger.detail(fixture.id("M-CLOSED-LATE")))
+        long foreign = fixture.id("M-CLOSED-LATE");
+        assertThatThrownBy(() -> ledger.detail(foreign))
                 .isInstanceOf(NotAllowedException.class)
-                .hasMessage("access.otherUnit")
-                .satisfies(e -> assertThat(((NotAllowedException) e).messageArgs()).containsExactly("部门乙"));
+                .hasMessage("access.itemUnavailable")
+                .satisfies(e -> assertThat(((NotAllowedException) e).messageArgs()).containsExactly(String.valueOf(foreign)));
+        long missing = 987_654_321L;
+        assertThatThrownBy(() -> ledger.detail(missing))
+                .isInstanceOf(NotAllowedException.class)
+                .hasMessage("access.itemUnavailable")
+                .satisfies(e -> assertThat(((NotAllowedException) e).messageArgs()).containsExactly(String.valueOf(missing)));
+        // The office, who sees everything, is told plainly that an id does not exist.
+        fixture.login(LedgerFixture.OFFICE);
+        assertThat(ledger.detail(missing)).isEmpty();
     }
 
     @Test

@@ -4,8 +4,11 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Footer;
 import com.vaadin.flow.component.html.Header;
@@ -24,7 +27,11 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
+import java.util.List;
+import java.util.Locale;
 import org.rectify.base.ui.component.LanguageSelect;
+import org.rectify.base.ui.i18n.LocaleSelection;
+import org.rectify.base.ui.i18n.RectifyI18NProvider;
 import org.rectify.dashboard.DashboardService;
 import org.rectify.security.Actor;
 import org.rectify.security.CurrentUser;
@@ -44,7 +51,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         this.currentUser = currentUser;
         setPrimarySection(Section.DRAWER);
         addToDrawer(drawerHeader(), new Scroller(navigation()), new Footer());
-        addToNavbar(true, navbar(currentUser, authentication));
+        // Not touch-optimized: on a phone the bar stays at the top, where users look for their name and logout.
+        addToNavbar(false, navbar(currentUser, authentication));
     }
 
     private Header drawerHeader() {
@@ -77,7 +85,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             }
             item.setMatchNested(true);
             if (LEDGER_PATH.equals(entry.path().replaceFirst("^/", ""))) {
-                overdueBadge.getElement().getThemeList().addAll(java.util.List.of("badge", "error", "pill", "small"));
+                overdueBadge.getElement().getThemeList().addAll(List.of("badge", "error", "pill", "small"));
                 overdueBadge.setId("overdue-badge");
                 item.setSuffixComponent(overdueBadge);
             }
@@ -103,12 +111,18 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
 
     private HorizontalLayout navbar(CurrentUser currentUser, AuthenticationContext authentication) {
-        Span title = new Span(getTranslation("app.title"));
+        // The full title on wide screens, a short one on a phone (CSS picks): a long title stacked one character
+        // per line would take a third of a phone's screen.
+        Span full = new Span(getTranslation("app.title"));
+        full.addClassName("title-full");
+        Span brief = new Span(getTranslation("nav.shortTitle"));
+        brief.addClassName("title-short");
+        Span title = new Span(full, brief);
         title.addClassName("navbar-title");
         Div spacer = new Div();
         HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title, spacer);
-        currentUser.find().ifPresent(actor -> bar.add(userBox(actor, authentication)));
-        bar.add(new LanguageSelect());
+        currentUser.find().ifPresentOrElse(actor -> bar.add(userMenu(actor, authentication)),
+                () -> bar.add(new LanguageSelect()));
         bar.setFlexGrow(1, spacer);
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
@@ -116,29 +130,54 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         return bar;
     }
 
-    private Component userBox(Actor actor, AuthenticationContext authentication) {
+    /**
+     * The user's name and role, opening a menu with the password change, the language and the logout: one tap
+     * target that fits a phone's top bar, where separate controls overlapped.
+     */
+    private Component userMenu(Actor actor, AuthenticationContext authentication) {
         Avatar avatar = new Avatar(actor.displayName());
-        avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_SMALL);
+        avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_XSMALL);
+        avatar.getElement().setAttribute("aria-hidden", "true");
         Span name = new Span(actor.displayName());
         name.addClassName("user-name");
         Span role = new Span(getTranslation(actor.role().messageKey()));
         role.getElement().getThemeList().add("badge contrast small");
-        Button logout = new Button(new Icon(VaadinIcon.SIGN_OUT), e -> authentication.logout());
-        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-        logout.setAriaLabel(getTranslation("nav.logout"));
-        logout.setTooltipText(getTranslation("nav.logout"));
-        logout.setId("logout");
-        Button password = new Button(new Icon(VaadinIcon.KEY), e -> getUI().ifPresent(ui -> ui.navigate(
-                "account/password")));
-        password.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-        password.setAriaLabel(getTranslation("password.title"));
-        password.setTooltipText(getTranslation("password.title"));
-        password.setId("change-password");
-        HorizontalLayout box = new HorizontalLayout(avatar, name, role, password, logout);
-        box.setAlignItems(FlexComponent.Alignment.CENTER);
-        box.setSpacing(false);
-        box.getStyle().set("gap", "var(--lumo-space-s)");
-        box.addClassName("user-box");
-        return box;
+        role.addClassName("user-role");
+        Div who = new Div(avatar, name, role);
+        who.addClassName("user-button");
+
+        MenuBar menu = new MenuBar();
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_DROPDOWN_INDICATORS);
+        menu.setId("user-menu");
+        menu.getElement().setAttribute("aria-label", getTranslation("nav.userMenu", actor.displayName()));
+        MenuItem root = menu.addItem(who);
+        SubMenu sub = root.getSubMenu();
+        MenuItem identity = sub.addItem(actor.displayName() + " · " + getTranslation(actor.role().messageKey()));
+        identity.setEnabled(false);
+        sub.addSeparator();
+        sub.addItem(menuEntry(VaadinIcon.KEY, "password.title"),
+                e -> getUI().ifPresent(ui -> ui.navigate("account/password"))).setId("change-password");
+        MenuItem language = sub.addItem(menuEntry(VaadinIcon.GLOBE, "nav.language"));
+        language.setId("language-menu");
+        Locale current = RectifyI18NProvider.supported(getLocale());
+        for (Locale locale : List.of(RectifyI18NProvider.CHINESE, RectifyI18NProvider.ENGLISH)) {
+            MenuItem choice = language.getSubMenu().addItem(LanguageSelect.label(locale), e -> {
+                LocaleSelection.choose(locale);
+                UI.getCurrent().getPage().reload();
+            });
+            choice.setCheckable(true);
+            choice.setChecked(locale.equals(current));
+        }
+        sub.addSeparator();
+        sub.addItem(menuEntry(VaadinIcon.SIGN_OUT, "nav.logout"), e -> authentication.logout()).setId("logout");
+        return menu;
+    }
+
+    private Component menuEntry(VaadinIcon icon, String key) {
+        Icon i = icon.create();
+        i.addClassName("menu-icon");
+        Span entry = new Span(i, new Span(getTranslation(key)));
+        entry.addClassName("menu-entry");
+        return entry;
     }
 }

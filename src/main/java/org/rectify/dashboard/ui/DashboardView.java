@@ -459,6 +459,9 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             if (a.atRisk()) {
                 Span risk = new Span(getTranslation("dashboard.atRisk"));
                 risk.getElement().getThemeList().add("badge error primary small");
+                risk.getElement().setAttribute("title", getTranslation("alert.atRisk.tip",
+                        org.rectify.ledger.MeasureRules.AT_RISK_WINDOW_DAYS,
+                        org.rectify.ledger.MeasureRules.AT_RISK_SILENT_DAYS));
                 line.add(risk);
             }
             line.addClassName("alert-line");

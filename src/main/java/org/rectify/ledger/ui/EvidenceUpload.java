@@ -2,6 +2,9 @@ package org.rectify.ledger.ui;
 
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -50,7 +53,34 @@ class EvidenceUpload extends Composite<VerticalLayout> {
         VerticalLayout layout = getContent();
         layout.setPadding(false);
         layout.setSpacing(false);
-        layout.add(upload, hint, messages);
+        layout.add(cameraButton(), upload, hint, messages);
+    }
+
+    /**
+     * On a phone or tablet: opens the camera for a photo of the work on site. The upload's own button keeps
+     * offering every file (a PDF, the gallery); this one asks the browser's file input for the rear camera once.
+     * It runs in the browser so that the file dialog opens within the user's tap, as browsers require.
+     */
+    private Button cameraButton() {
+        Button camera = new Button(getTranslation("evidence.camera"), VaadinIcon.CAMERA.create());
+        camera.addClassName("camera-button");
+        camera.setId("evidence-camera");
+        camera.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
+        camera.getElement().executeJs("""
+                const upload = $0;
+                this.addEventListener('click', () => {
+                  const input = upload.shadowRoot && upload.shadowRoot.querySelector('input[type=file]');
+                  if (!input) { return; }
+                  const accept = input.getAttribute('accept');
+                  input.setAttribute('capture', 'environment');
+                  input.setAttribute('accept', 'image/jpeg,image/png');
+                  input.click();
+                  setTimeout(() => {
+                    input.removeAttribute('capture');
+                    if (accept) { input.setAttribute('accept', accept); } else { input.removeAttribute('accept'); }
+                  }, 0);
+                });""", upload.getElement());
+        return camera;
     }
 
     /** Runs when a file has arrived in a temporary file (possibly outside the UI lock). */

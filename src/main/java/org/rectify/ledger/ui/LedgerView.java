@@ -1,6 +1,8 @@
 package org.rectify.ledger.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -10,7 +12,9 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.page.Page;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -33,6 +37,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.shared.Registration;
 import java.util.List;
 import java.util.stream.Collectors;
 import jakarta.annotation.security.RolesAllowed;
@@ -50,6 +55,7 @@ import org.rectify.ledger.LedgerService.FilterOptions;
 import org.rectify.ledger.LedgerService.LedgerTotals;
 import org.rectify.ledger.LedgerSort;
 import org.rectify.ledger.Measure;
+import org.rectify.ledger.MeasureRules;
 import org.rectify.ledger.MeasureStatus;
 import org.rectify.ledger.MeasureType;
 import org.rectify.ledger.ProblemSource;
@@ -91,6 +97,7 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
     private final DatePicker deadlineTo;
     private final Checkbox overdueOnly = new Checkbox();
     private final Checkbox staleOnly = new Checkbox();
+    private final Checkbox atRiskOnly = new Checkbox();
     private final IntegerField dueWithin = new IntegerField();
     private final RadioButtonGroup<LedgerGrouping> grouping = new RadioButtonGroup<>();
     private final Details moreFilters = new Details();
@@ -98,6 +105,15 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
     private final Div urlWarning = new Div();
     private final HorizontalLayout summary = new HorizontalLayout();
     private final TreeGrid<LedgerRow> grid = new TreeGrid<>();
+    /** The columns a phone does without; it shows {@link #cardColumn} instead. */
+    private static final List<String> WIDE_COLUMNS = List.of("category", "problem", "measure", "leader", "unit",
+            "deadline", "type", "status", "alert");
+    private Grid.Column<LedgerRow> cardColumn;
+    private final Button filtersToggle = new Button();
+    private VerticalLayout filterBox;
+    private boolean compact;
+    private boolean filtersOpen;
+    private Registration resizeRegistration;
     private final Div emptyState = new Div();
     private final MeasureBadges badges;
 
@@ -145,6 +161,12 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
         grouping.setValue(LedgerGrouping.UNIT);
         grouping.addValueChangeListener(e -> filtersChanged());
 
+        filtersToggle.setIcon(VaadinIcon.FILTER.create());
+        filtersToggle.setId("filters-toggle");
+        filtersToggle.addClassName("filters-toggle");
+        filtersToggle.getElement().setAttribute("aria-expanded", "false");
+        filtersToggle.setVisible(false);
+        filtersToggle.addClickListener(e -> toggleFilters());
         HorizontalLayout left = new HorizontalLayout(title, summary);
         left.setAlignItems(FlexComponent.Alignment.BASELINE);
         HorizontalLayout right = new HorizontalLayout(grouping);
@@ -152,7 +174,7 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
         right.addClassName("ledger-actions");
         actions.forEach(a -> right.add(a.create(() -> new LedgerAction.Shown(currentFilter.copy(), currentGrouping,
                 describe()))));
-        HorizontalLayout header = new HorizontalLayout(left, right);
+        HorizontalLayout header = new HorizontalLayout(left, filtersToggle, right);
         header.setWidthFull();
         header.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
         header.setAlignItems(FlexComponent.Alignment.END);
@@ -199,6 +221,9 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
         deadlineTo.setWidth("10em");
         overdueOnly.setLabel(getTranslation("ledger.filter.overdueOnly"));
         staleOnly.setLabel(getTranslation("ledger.filter.staleOnly"));
+        atRiskOnly.setLabel(getTranslation("ledger.filter.atRiskOnly"));
+        atRiskOnly.setTooltipText(getTranslation("alert.atRisk.tip", MeasureRules.AT_RISK_WINDOW_DAYS,
+                MeasureRules.AT_RISK_SILENT_DAYS));
         dueWithin.setLabel(getTranslation("ledger.filter.dueWithin"));
         dueWithin.setPlaceholder(getTranslation("ledger.filter.days"));
         dueWithin.setMin(0);
@@ -211,14 +236,14 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
                 e -> clearFilters());
         clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        FlexLayout main = filterRow(text, meeting, unit, category, status, overdueOnly, clear);
+        FlexLayout main = filterRow(text, meeting, unit, category, status, overdueOnly, atRiskOnly, clear);
         FlexLayout more = filterRow(year, source, type, leader, deadlineFrom, deadlineTo, dueWithin, staleOnly);
         moreFilters.setSummaryText(getTranslation("ledger.filter.more"));
         moreFilters.add(more);
         moreFilters.addClassName("more-filters");
 
         for (HasValue<?, ?> field : List.<HasValue<?, ?>>of(text, meeting, year, unit, category, source, type,
-                status, leader, deadlineFrom, deadlineTo, overdueOnly, staleOnly, dueWithin)) {
+                status, leader, deadlineFrom, deadlineTo, overdueOnly, staleOnly, atRiskOnly, dueWithin)) {
             field.addValueChangeListener(e -> filtersChanged());
         }
         // Stable ids for tests and for anyone scripting the page.
@@ -234,14 +259,16 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
         deadlineFrom.setId("filter-from");
         deadlineTo.setId("filter-to");
         overdueOnly.setId("filter-overdue");
+        atRiskOnly.setId("filter-at-risk");
         staleOnly.setId("filter-stale");
         dueWithin.setId("filter-due");
         grouping.setId("grouping");
-        VerticalLayout box = new VerticalLayout(main, moreFilters);
-        box.setPadding(false);
-        box.setSpacing(false);
-        box.addClassName("ledger-filters");
-        return box;
+        filterBox = new VerticalLayout(main, moreFilters);
+        filterBox.setPadding(false);
+        filterBox.setSpacing(false);
+        filterBox.addClassName("ledger-filters");
+        filterBox.setId("ledger-filters");
+        return filterBox;
     }
 
     private static FlexLayout filterRow(Component... components) {
@@ -302,6 +329,9 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
         grid.addColumn(alertRenderer())
                 .setHeader(getTranslation("ledger.col.alert")).setKey("alert").setWidth("7em").setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.CENTER);
+        cardColumn = grid.addColumn(cardRenderer())
+                .setHeader(getTranslation("ledger.col.item")).setKey("card").setFlexGrow(1);
+        cardColumn.setVisible(false);
 
         grid.addItemClickListener(e -> {
             if (e.getItem() instanceof MeasureRow m) {
@@ -371,14 +401,119 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     private LitRenderer<LedgerRow> alertRenderer() {
-        return LitRenderer.<LedgerRow>of("<span theme=\"${item.theme} small\" ?hidden=${!item.text}>${item.text}</span>")
+        return LitRenderer.<LedgerRow>of(
+                        "<span theme=\"${item.theme} small\" title=\"${item.tip}\" ?hidden=${!item.text}>${item.text}</span>")
                 .withProperty("text", row -> alert(row).text())
-                .withProperty("theme", row -> alert(row).theme());
+                .withProperty("theme", row -> alert(row).theme())
+                .withProperty("tip", row -> alert(row).tip());
     }
 
     private MeasureBadges.Badge alert(LedgerRow row) {
         MeasureBadges.Badge b = row instanceof MeasureRow m ? badges.alert(m.measure()) : null;
         return b == null ? NO_ALERT : b;
+    }
+
+    /**
+     * The phone's ledger: one narrow column where each item is a card (measure, unit, deadline and alert, status and
+     * progress), so nothing needs a sideways swipe; group rows show their name and counts.
+     */
+    private LitRenderer<LedgerRow> cardRenderer() {
+        return LitRenderer.<LedgerRow>of("""
+                        <div class="ledger-card" ?hidden=${item.group}>
+                          <div class="card-text clamp">${item.text}</div>
+                          <div class="card-meta">
+                            <span class="card-unit">${item.unit}</span>
+                            <span class="card-deadline">${item.deadline}</span>
+                            <span theme="${item.alertTheme} small" title="${item.alertTip}" ?hidden=${!item.alert}>${item.alert}</span>
+                          </div>
+                          <div class="status-cell">
+                            <span theme="${item.statusTheme} small">${item.status}</span>
+                            <vaadin-progress-bar theme="${item.bar}" value="${item.progress}" aria-label="${item.percent}"></vaadin-progress-bar>
+                            <span class="percent">${item.percent}</span>
+                          </div>
+                        </div>
+                        <div class="group-card" ?hidden=${!item.group}>
+                          <span class="group-label">${item.groupLabel}</span>
+                          <span theme="badge contrast small">${item.total}</span>
+                          <span theme="badge error small" ?hidden=${!item.hasOverdue}>${item.overdue}</span>
+                        </div>""")
+                .withProperty("group", row -> row instanceof GroupRow)
+                .withProperty("text", row -> measure(row, Measure::getContent))
+                .withProperty("unit", row -> measure(row, m -> m.getUnit().getName()))
+                .withProperty("deadline", row -> measure(row, badges::deadline))
+                .withProperty("alert", row -> alert(row).text())
+                .withProperty("alertTheme", row -> alert(row).theme())
+                .withProperty("alertTip", row -> alert(row).tip())
+                .withProperty("statusTheme", row -> row instanceof MeasureRow m ? badges.status(m.measure()).theme()
+                        : "")
+                .withProperty("status", row -> row instanceof MeasureRow m ? badges.status(m.measure()).text() : "")
+                .withProperty("bar", row -> row instanceof MeasureRow m ? badges.progressTheme(m.measure()) : "")
+                .withProperty("progress", row -> row instanceof MeasureRow m ? m.measure().getProgress() / 100.0 : 0)
+                .withProperty("percent", row -> row instanceof MeasureRow m ? m.measure().getProgress() + "%" : "")
+                .withProperty("groupLabel", row -> row instanceof GroupRow g ? g.group().label() : "")
+                .withProperty("total", row -> row instanceof GroupRow g
+                        ? getTranslation("ledger.group.total", g.group().total()) : "")
+                .withProperty("hasOverdue", row -> row instanceof GroupRow g && g.group().overdue() > 0)
+                .withProperty("overdue", row -> row instanceof GroupRow g
+                        ? getTranslation("ledger.group.overdue", g.group().overdue()) : "");
+    }
+
+    /** Below this width (CSS px) the ledger shows cards and folds its filters away. */
+    static final int COMPACT_WIDTH = 700;
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        Page page = attachEvent.getUI().getPage();
+        page.retrieveExtendedClientDetails(details -> setCompact(details.getWindowInnerWidth() < COMPACT_WIDTH));
+        resizeRegistration = page.addBrowserWindowResizeListener(e -> setCompact(e.getWidth() < COMPACT_WIDTH));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        super.onDetach(detachEvent);
+        if (resizeRegistration != null) {
+            resizeRegistration.remove();
+            resizeRegistration = null;
+        }
+    }
+
+    /** Phone (cards, filters behind a button) or desk (all columns, filters open). */
+    void setCompact(boolean compact) {
+        if (compact == this.compact && cardColumn.isVisible() == compact) {
+            return;
+        }
+        this.compact = compact;
+        for (String key : WIDE_COLUMNS) {
+            grid.getColumnByKey(key).setVisible(!compact);
+        }
+        cardColumn.setVisible(compact);
+        grid.getColumnByKey("no").setWidth(compact ? "4em" : "6.5em");
+        filtersToggle.setVisible(compact);
+        filterBox.setVisible(!compact || filtersOpen);
+        if (compact) {
+            addClassName("compact");
+        } else {
+            removeClassName("compact");
+        }
+    }
+
+    boolean isCompact() {
+        return compact;
+    }
+
+    private void toggleFilters() {
+        filtersOpen = !filtersOpen;
+        filterBox.setVisible(filtersOpen);
+        filtersToggle.getElement().setAttribute("aria-expanded", String.valueOf(filtersOpen));
+    }
+
+    /** "筛选（2）": how many conditions narrow the list, seen even with the filters folded away. */
+    private void showFilterCount() {
+        int count = describeParts().size();
+        filtersToggle.setText(count == 0 ? getTranslation("ledger.filter.toggle")
+                : getTranslation("ledger.filter.toggleCount", count));
+        filtersToggle.getElement().setAttribute("data-count", String.valueOf(count));
     }
 
     private Component emptyState() {
@@ -421,6 +556,7 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
         deadlineTo.setValue(f.getDeadlineTo());
         overdueOnly.setValue(f.isOverdueOnly());
         staleOnly.setValue(f.isStaleOnly());
+        atRiskOnly.setValue(f.isAtRiskOnly());
         dueWithin.setValue(f.getDueWithinDays());
         grouping.setValue(g);
         boolean moreInUse = f.getYear() != null || f.getSource() != null || f.getType() != null
@@ -456,7 +592,7 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
                         && unit.getValue().getId().equals(currentFilter.getUnitId()))
                 .setOpenOnly(currentFilter.isOpenOnly())
                 .setOnTrackOnly(currentFilter.isOnTrackOnly())
-                .setAtRiskOnly(currentFilter.isAtRiskOnly());
+                .setAtRiskOnly(atRiskOnly.getValue());
     }
 
     /** A filter field changed: move to the URL of the new filter; {@link #beforeEnter} then shows it. */
@@ -492,6 +628,7 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
         grid.setDataProvider(provider);
         grid.expand(groups.stream().map(GroupRow::new).map(LedgerRow.class::cast).toList());
         showSummary(totals);
+        showFilterCount();
 
         boolean empty = totals.total() == 0;
         grid.setVisible(!empty);
@@ -504,8 +641,7 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
     private void showSummary(LedgerTotals totals) {
         summary.removeAll();
         for (var flag : java.util.Map.of("ledger.flag.open", currentFilter.isOpenOnly(), "ledger.flag.onTrack",
-                currentFilter.isOnTrackOnly(), "ledger.flag.atRisk", currentFilter.isAtRiskOnly(),
-                "ledger.flag.unitOnly", currentFilter.isUnitOnly()).entrySet()) {
+                currentFilter.isOnTrackOnly(), "ledger.flag.unitOnly", currentFilter.isUnitOnly()).entrySet()) {
             if (flag.getValue()) {
                 summary.add(MeasureBadges.span(getTranslation(flag.getKey()), "badge primary"));
             }
@@ -532,6 +668,11 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
 
     /** The filter in words, as the user set it ("会议：…；责任单位：…；仅看逾期"), for an export's subtitle. */
     String describe() {
+        return String.join(getTranslation("ledger.describe.separator"), describeParts());
+    }
+
+    /** Each condition in force, in words. */
+    private List<String> describeParts() {
         List<String> parts = new java.util.ArrayList<>();
         if (!text.getValue().isBlank()) {
             parts.add(getTranslation("ledger.describe.text", text.getValue().strip()));
@@ -552,20 +693,19 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
         if (dueWithin.getValue() != null && !dueWithin.isInvalid()) {
             parts.add(getTranslation("ledger.describe.dueWithin", dueWithin.getValue()));
         }
-        for (Checkbox box : List.of(overdueOnly, staleOnly)) {
+        for (Checkbox box : List.of(overdueOnly, staleOnly, atRiskOnly)) {
             if (box.getValue()) {
                 parts.add(box.getLabel());
             }
         }
         for (var flag : List.of(java.util.Map.entry("ledger.flag.open", currentFilter.isOpenOnly()),
                 java.util.Map.entry("ledger.flag.onTrack", currentFilter.isOnTrackOnly()),
-                java.util.Map.entry("ledger.flag.atRisk", currentFilter.isAtRiskOnly()),
                 java.util.Map.entry("ledger.flag.unitOnly", currentFilter.isUnitOnly()))) {
             if (flag.getValue()) {
                 parts.add(getTranslation(flag.getKey()));
             }
         }
-        return String.join(getTranslation("ledger.describe.separator"), parts);
+        return parts;
     }
 
     /** For tests and the dashboard's links: the filter the ledger is showing. */

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import org.rectify.base.ui.i18n.ComponentTexts;
 import org.rectify.ledger.LedgerService;
 import org.rectify.ledger.Measure;
+import org.rectify.ledger.MeasureRules;
 import org.rectify.ledger.MeasureStatus;
 
 /**
@@ -19,8 +20,11 @@ final class MeasureBadges {
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern(ComponentTexts.DATE_PATTERN);
 
-    /** A Lumo badge: its text and theme (e.g. "badge error"). */
-    record Badge(String text, String theme) {
+    /** A Lumo badge: its text, theme (e.g. "badge error") and what it means, for a tooltip (may be empty). */
+    record Badge(String text, String theme, String tip) {
+        Badge(String text, String theme) {
+            this(text, theme, "");
+        }
     }
 
     private final Component owner;
@@ -59,6 +63,12 @@ final class MeasureBadges {
             long days = ChronoUnit.DAYS.between(m.getDeadline(), today);
             return new Badge(owner.getTranslation("alert.overdue", days), "badge error");
         }
+        if (service.isAtRisk(m)) {
+            // Due soon and silent for long: the one alert that asks for a call today, so it comes first.
+            return new Badge(owner.getTranslation("alert.atRisk"), "badge error primary",
+                    owner.getTranslation("alert.atRisk.tip", MeasureRules.AT_RISK_WINDOW_DAYS,
+                            MeasureRules.AT_RISK_SILENT_DAYS));
+        }
         if (service.isDueSoon(m)) {
             long days = ChronoUnit.DAYS.between(today, m.getDeadline());
             return new Badge(days == 0 ? owner.getTranslation("alert.dueToday")
@@ -90,7 +100,11 @@ final class MeasureBadges {
     }
 
     static Span span(Badge badge) {
-        return span(badge.text(), badge.theme());
+        Span span = span(badge.text(), badge.theme());
+        if (!badge.tip().isEmpty()) {
+            span.getElement().setAttribute("title", badge.tip());
+        }
+        return span;
     }
 
     static String date(LocalDate d) {

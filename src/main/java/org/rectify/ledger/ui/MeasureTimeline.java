@@ -2,10 +2,14 @@ package org.rectify.ledger.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -16,6 +20,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.rectify.ledger.EventKind;
 import org.rectify.ledger.Evidence;
+import org.rectify.ledger.EvidenceStorage;
 import org.rectify.ledger.MeasureEvent;
 import org.rectify.ledger.TimelineService;
 
@@ -102,12 +107,61 @@ class MeasureTimeline extends Composite<VerticalLayout> {
             item.add(note);
         }
         if (!entry.files().isEmpty()) {
-            Div files = new Div();
-            files.addClassName("timeline-files");
-            entry.files().forEach(f -> files.add(download(f)));
-            item.add(files);
+            item.add(files(entry.files()));
         }
         return item;
+    }
+
+    /**
+     * Photos as thumbnails that open a preview (evidence is often a photo taken on site); every file keeps its
+     * download link with name and size.
+     */
+    private Component files(List<Evidence> evidence) {
+        Div files = new Div();
+        files.addClassName("timeline-files");
+        Div thumbs = new Div();
+        thumbs.addClassName("evidence-thumbs");
+        for (Evidence f : evidence) {
+            if (EvidenceStorage.isImage(f.getFileName())) {
+                thumbs.add(thumbnail(f));
+            }
+        }
+        if (thumbs.getComponentCount() > 0) {
+            files.add(thumbs);
+        }
+        evidence.forEach(f -> files.add(download(f)));
+        return files;
+    }
+
+    private Component thumbnail(Evidence f) {
+        Image small = new Image(image(f), f.getFileName());
+        Button open = new Button(small, e -> preview(f));
+        open.addClassName("evidence-thumb");
+        open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        open.setAriaLabel(getTranslation("evidence.preview", f.getFileName()));
+        open.setTooltipText(f.getFileName());
+        return open;
+    }
+
+    private void preview(Evidence f) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(f.getFileName());
+        dialog.addClassName("evidence-preview");
+        dialog.setWidth("min(60rem, 96vw)");
+        dialog.add(new Image(image(f), f.getFileName()));
+        Button close = new Button(getTranslation("dialog.close"), e -> dialog.close());
+        dialog.getFooter().add(download(f), close);
+        dialog.open();
+    }
+
+    /** The picture inline, typed by its checked extension rather than what the uploading browser claimed. */
+    private DownloadHandler image(Evidence f) {
+        long id = f.getId();
+        return DownloadHandler.fromInputStream(event -> {
+            TimelineService.Download d = timeline.download(id);
+            return new DownloadResponse(d.content(), d.fileName(), EvidenceStorage.imageType(d.fileName()),
+                    d.size());
+        }).inline();
     }
 
     /** A link that streams the file after the service has checked, again, that the user may see its item. */

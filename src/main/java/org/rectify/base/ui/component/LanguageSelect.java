@@ -11,7 +11,7 @@ public class LanguageSelect extends Select<Locale> {
 
     public LanguageSelect() {
         setItems(RectifyI18NProvider.CHINESE, RectifyI18NProvider.ENGLISH);
-        setItemLabelGenerator(l -> l.equals(RectifyI18NProvider.ENGLISH) ? "English" : "中文");
+        setItemLabelGenerator(LanguageSelect::label);
         setValue(RectifyI18NProvider.supported(getLocale()));
         setAriaLabel(getTranslation("nav.language"));
         setWidth("7.5em");
@@ -22,5 +22,10 @@ public class LanguageSelect extends Select<Locale> {
                 UI.getCurrent().getPage().reload();
             }
         });
+    }
+
+    /** Each language named in itself, so that a user lost in the other one finds theirs. */
+    public static String label(Locale locale) {
+        return locale.equals(RectifyI18NProvider.ENGLISH) ? "English" : "中文";
     }
 }

@@ -27,7 +27,11 @@ public class LocaleSelection implements VaadinServiceInitListener {
     }
 
     static Locale fromRequest(VaadinRequest request) {
-        Cookie[] cookies = request == null ? null : request.getCookies();
+        return fromCookies(request == null ? null : request.getCookies());
+    }
+
+    /** The remembered language among a request's cookies; Chinese when there is none. */
+    public static Locale fromCookies(Cookie[] cookies) {
         if (cookies == null) {
             return RectifyI18NProvider.CHINESE;
         }
