@@ -286,7 +286,8 @@ class LedgerQueries {
         cq.multiselect(m.get("id"), m.get("content"), j.problem().get("description"), j.unit().get("name"),
                         m.get("deadline"), m.get("type"), m.get("status"), m.get("lastProgressOn"),
                         m.get("meetingHeldOn"), j.leader().get("id"), j.leader().get("name"),
-                        j.leader().get("email"), contact.get("id"), contact.get("name"), contact.get("email"))
+                        j.leader().get("email"), contact.get("id"), contact.get("name"), contact.get("email"),
+                        m.get("createdOn"))
                 .where(where.toArray(Predicate[]::new))
                 .orderBy(orders(cb, m, j, List.of(new LedgerSort(LedgerSort.Field.DEADLINE, true)), false));
         return em.createQuery(cq).getResultList();

@@ -111,7 +111,7 @@ public class LedgerService {
                     MeasureRules.isOverdue(status, deadline, day),
                     MeasureRules.isDueWithin(status, deadline, day, dueSoonWindow),
                     MeasureRules.isStale(t.get(5, MeasureType.class), status, t.get(7, LocalDate.class),
-                            t.get(8, LocalDate.class), day, period));
+                            t.get(8, LocalDate.class), t.get(15, LocalDate.class), day, period));
         }).toList();
     }
 

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -30,6 +31,7 @@ import org.rectify.org.Unit;
 @Entity
 @Table(name = "measure")
 @Audited
+@EntityListeners(MeasureCreation.class)
 public class Measure extends AbstractEntity {
 
     @NotNull
@@ -113,6 +115,11 @@ public class Measure extends AbstractEntity {
     @Column(name = "problem_seq", nullable = false)
     private int problemSeq;
 
+    /** The day the measure entered the portal: set once by {@link MeasureCreation}, never changed. */
+    @NotAudited
+    @Column(name = "created_on", updatable = false)
+    private LocalDate createdOn;
+
     protected Measure() {
     }
 
@@ -138,6 +145,16 @@ public class Measure extends AbstractEntity {
 
     public LocalDate getMeetingHeldOn() {
         return meetingHeldOn;
+    }
+
+    public LocalDate getCreatedOn() {
+        return createdOn;
+    }
+
+    void stampCreated(LocalDate day) {
+        if (createdOn == null) {
+            createdOn = day;
+        }
     }
 
     @AssertTrue(message = "{measure.deadlineRequired}")
