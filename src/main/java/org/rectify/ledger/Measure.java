@@ -182,6 +182,12 @@ public class Measure extends AbstractEntity {
         }
     }
 
+    /** A refused application for closing: progress and statement go back to what was accepted before it. */
+    void revertProgress(int percent, String note) {
+        this.progress = percent;
+        this.progressNote = note;
+    }
+
     /** A status change; closing completes the item on the given day. Via the workflow only. */
     void moveTo(MeasureStatus newStatus, LocalDate on) {
         this.status = newStatus;
