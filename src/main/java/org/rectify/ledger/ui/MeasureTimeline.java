@@ -87,8 +87,7 @@ class MeasureTimeline extends Composite<VerticalLayout> {
             facts.add(new Span(getTranslation("timeline.progress", e.getProgress())));
         }
         if (e.getNewDeadline() != null) {
-            facts.add(new Span(getTranslation("timeline.deadline", MeasureBadges.date(e.getOldDeadline()),
-                    MeasureBadges.date(e.getNewDeadline()))));
+            facts.add(new Span(deadlineFact(e)));
         }
         if (e.getKind() == EventKind.URGED) {
             facts.add(new Span(getTranslation("timeline.urged", e.getUrgedBy(), MeasureBadges.date(e.getEventDate()))));
@@ -108,6 +107,20 @@ class MeasureTimeline extends Composite<VerticalLayout> {
             item.add(files);
         }
         return item;
+    }
+
+    /**
+     * What an entry says about the deadline: only an approval (or an office edit) changed it; a request asks for a
+     * date, and a refusal leaves the deadline as it was.
+     */
+    private String deadlineFact(MeasureEvent e) {
+        String from = MeasureBadges.date(e.getOldDeadline());
+        String to = MeasureBadges.date(e.getNewDeadline());
+        return switch (e.getKind()) {
+            case EXTENSION_REQUESTED -> getTranslation("timeline.extensionRequested", to);
+            case EXTENSION_REFUSED -> getTranslation("timeline.extensionRefused", to, from);
+            default -> getTranslation("timeline.deadline", from, to);
+        };
     }
 
     /** A link that streams the file after the service has checked, again, that the user may see its item. */

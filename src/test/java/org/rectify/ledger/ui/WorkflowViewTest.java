@@ -159,6 +159,38 @@ class WorkflowViewTest {
         assertThat(row.getProgressNote()).isEqualTo("已制定整改方案");
     }
 
+    private static String entry(String kind) {
+        return BasicUtilsKt.get_textRecursively(_get(Div.class, spec -> spec.withClasses("kind-" + kind)));
+    }
+
+    @Test
+    void anExtensionRequestAsksForADateAndOnlyTheDecisionSaysWhatBecameOfTheDeadline() {
+        java.time.LocalDate before = TODAY.plusDays(10);
+        java.time.LocalDate asked = TODAY.plusDays(40);
+        long approved = fixture.freshItem(LedgerFixture.A, LedgerFixture.SECRETARY, MeasureType.PHASED, before);
+        long refused = fixture.freshItem(LedgerFixture.A, LedgerFixture.SECRETARY, MeasureType.PHASED, before);
+        long first = workflow.requestExtension(approved, measures.findById(approved).orElseThrow().getVersion(), asked,
+                "需协调外部单位").getId();
+        long second = workflow.requestExtension(refused, measures.findById(refused).orElseThrow().getVersion(), asked,
+                "需协调外部单位").getId();
+        open(approved);
+        assertThat(entry("extension-requested")).as("undecided: a request, not a change")
+                .contains("申请延至 " + MeasureBadges.date(asked)).doesNotContain("→");
+
+        fixture.login(LedgerFixture.OFFICE);
+        workflow.decideExtension(first, measures.findById(approved).orElseThrow().getVersion(), true, null);
+        workflow.decideExtension(second, measures.findById(refused).orElseThrow().getVersion(), false, "理由不充分");
+        open(approved);
+        assertThat(entry("extension-requested")).contains("申请延至 " + MeasureBadges.date(asked))
+                .doesNotContain("→");
+        assertThat(entry("extension-approved")).contains("整改时限：" + MeasureBadges.date(before) + " → "
+                + MeasureBadges.date(asked));
+        open(refused);
+        assertThat(entry("extension-refused")).contains("未同意延至 " + MeasureBadges.date(asked) + "，整改时限仍为 "
+                + MeasureBadges.date(before), "理由不充分").doesNotContain("→");
+        assertThat(measures.findById(refused).orElseThrow().getDeadline()).isEqualTo(before);
+    }
+
     @Test
     void scriptTagsInTextAreShownAsText() {
         long id = fixture.freshItem(LedgerFixture.A, LedgerFixture.SECRETARY, MeasureType.PHASED, TODAY.plusDays(10));
