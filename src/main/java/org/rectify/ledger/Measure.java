@@ -207,6 +207,13 @@ public class Measure extends AbstractEntity {
         deadline = newDeadline;
     }
 
+    /** An office edit moved the deadline: the first one stays on record, as after an extension. */
+    void keepOriginalDeadline(LocalDate before) {
+        if (originalDeadline == null && before != null) {
+            originalDeadline = before;
+        }
+    }
+
     /** Office edits of the ledger row itself (not its progress). */
     void edit(String content, Person leader, Unit unit, Person contact, MeasureType type, LocalDate deadline) {
         assign(content, leader, unit, contact, type, deadline);

@@ -14,6 +14,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.rectify.base.domain.Labelled;
 import org.rectify.ledger.EventKind;
 import org.rectify.ledger.Evidence;
 import org.rectify.ledger.MeasureEvent;
@@ -51,9 +52,16 @@ class MeasureTimeline extends Composite<VerticalLayout> {
         for (TimelineService.Revision r : revisions) {
             String changed = r.changedFields().isEmpty() ? getTranslation("revision.created")
                     : r.changedFields().stream().map(this::getTranslation).collect(Collectors.joining("、"));
-            Div line = new Div(new Span(getTranslation("revision.line", r.number(), TIME.format(r.at()),
-                    r.username(), changed)));
+            String author = r.author() == null ? getTranslation("revision.system") : r.author();
+            Div line = new Div(new Span(getTranslation("revision.line", r.number(), TIME.format(r.at()), author,
+                    changed)));
             line.addClassName("revision");
+            for (TimelineService.Change c : r.changes()) {
+                Div change = new Div(new Span(getTranslation("revision.change", getTranslation(c.field()),
+                        value(c.before()), value(c.after()))));
+                change.addClassName("revision-change");
+                line.add(change);
+            }
             revList.add(line);
         }
         Details details = new Details(getTranslation("revision.title", revisions.size()), revList);
@@ -107,6 +115,23 @@ class MeasureTimeline extends Composite<VerticalLayout> {
             item.add(files);
         }
         return item;
+    }
+
+    /** A revision's value in words: labels translated, dates and percentages formatted, "—" for none. */
+    private String value(Object v) {
+        if (v == null) {
+            return "—";
+        }
+        if (v instanceof Labelled l) {
+            return getTranslation(l.messageKey());
+        }
+        if (v instanceof java.time.LocalDate d) {
+            return MeasureBadges.date(d);
+        }
+        if (v instanceof Integer percent) {
+            return percent + "%";
+        }
+        return v.toString();
     }
 
     /**
