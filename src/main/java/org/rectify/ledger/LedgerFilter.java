@@ -28,7 +28,7 @@ public class LedgerFilter {
     /** Not closed and due from today up to this many days ahead. */
     private Integer dueWithinDays;
     private boolean staleOnly;
-    /** Not closed (整改中 in the broad sense, overdue included). */
+    /** 未销号: open in the sense of MeasureRules.open (neither closed nor carried over, overdue included). */
     private boolean openOnly;
     /** Not closed and not overdue. */
     private boolean onTrackOnly;

@@ -120,7 +120,8 @@ class LedgerQueries {
     }
 
     /** Totals over everything the filter matches. */
-    record Totals(long total, long closed, long overdue, long dueSoon, long stale, long atRisk, long carried) {
+    record Totals(long total, long closed, long open, long overdue, long dueSoon, long stale, long atRisk,
+                  long carried) {
     }
 
     Totals totals(Query q, int dueSoonDays) {
@@ -129,7 +130,7 @@ class LedgerQueries {
         Root<Measure> m = cq.from(Measure.class);
         Joins j = Joins.plain(m);
         Path<LocalDate> heldOn = m.get("meetingHeldOn");
-        cq.multiselect(cb.count(m), countIf(cb, MeasureRules.closed(cb, m)),
+        cq.multiselect(cb.count(m), countIf(cb, MeasureRules.closed(cb, m)), countIf(cb, MeasureRules.open(cb, m)),
                         countIf(cb, MeasureRules.overdue(cb, m, q.today())),
                         countIf(cb, MeasureRules.dueWithin(cb, m, q.today(), dueSoonDays)),
                         countIf(cb, MeasureRules.stale(cb, m, heldOn, q.today(), q.stalePeriodDays())),
@@ -138,7 +139,7 @@ class LedgerQueries {
                 .where(predicates(cb, m, j, q));
         Tuple t = em.createQuery(cq).getSingleResult();
         return new Totals(t.get(0, Long.class), toLong(t.get(1)), toLong(t.get(2)), toLong(t.get(3)),
-                toLong(t.get(4)), toLong(t.get(5)), toLong(t.get(6)));
+                toLong(t.get(4)), toLong(t.get(5)), toLong(t.get(6)), toLong(t.get(7)));
     }
 
     /** Per rectification type: all, closed and carried over. */
@@ -285,7 +286,8 @@ class LedgerQueries {
         cq.multiselect(m.get("id"), m.get("content"), j.problem().get("description"), j.unit().get("name"),
                         m.get("deadline"), m.get("type"), m.get("status"), m.get("lastProgressOn"),
                         m.get("meetingHeldOn"), j.leader().get("id"), j.leader().get("name"),
-                        j.leader().get("email"), contact.get("id"), contact.get("name"), contact.get("email"))
+                        j.leader().get("email"), contact.get("id"), contact.get("name"), contact.get("email"),
+                        m.get("createdOn"))
                 .where(where.toArray(Predicate[]::new))
                 .orderBy(orders(cb, m, j, List.of(new LedgerSort(LedgerSort.Field.DEADLINE, true)), false));
         return em.createQuery(cq).getResultList();

@@ -111,7 +111,7 @@ public class LedgerService {
                     MeasureRules.isOverdue(status, deadline, day),
                     MeasureRules.isDueWithin(status, deadline, day, dueSoonWindow),
                     MeasureRules.isStale(t.get(5, MeasureType.class), status, t.get(7, LocalDate.class),
-                            t.get(8, LocalDate.class), day, period));
+                            t.get(8, LocalDate.class), t.get(15, LocalDate.class), day, period));
         }).toList();
     }
 
@@ -127,7 +127,7 @@ public class LedgerService {
     /** Totals of everything the filter matches: all, closed, overdue, due soon, stale, at risk. */
     public LedgerTotals totals(LedgerFilter filter) {
         LedgerQueries.Totals t = queries.totals(query(filter, null), properties.dueSoonDays());
-        return new LedgerTotals(t.total(), t.closed(), t.overdue(), t.dueSoon(), t.stale(), t.atRisk(),
+        return new LedgerTotals(t.total(), t.closed(), t.open(), t.overdue(), t.dueSoon(), t.stale(), t.atRisk(),
                 t.carried());
     }
 
@@ -628,19 +628,16 @@ public class LedgerService {
     }
 
     /**
+     * @param open    still to be worked on (未销号): counted with {@link MeasureRules#open}, the predicate of the
+     *                ledger's "open" filter, so a card showing this number opens a ledger with exactly this many rows
      * @param carried carried over into the next meeting's ledger (已转入下年度): neither closed nor open here
      */
-    public record LedgerTotals(long total, long closed, long overdue, long dueSoon, long stale, long atRisk,
-                               long carried) {
+    public record LedgerTotals(long total, long closed, long open, long overdue, long dueSoon, long stale,
+                               long atRisk, long carried) {
 
         /** Share of closed items in percent, rounded down; 0 for an empty ledger. */
         public int completionPercent() {
             return total == 0 ? 0 : (int) (closed * 100 / total);
-        }
-
-        /** Still to be worked on: neither closed nor carried over (overdue included). */
-        public long open() {
-            return total - closed - carried;
         }
     }
 

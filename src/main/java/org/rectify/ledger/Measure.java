@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -30,6 +31,7 @@ import org.rectify.org.Unit;
 @Entity
 @Table(name = "measure")
 @Audited
+@EntityListeners(MeasureCreation.class)
 public class Measure extends AbstractEntity {
 
     @NotNull
@@ -113,6 +115,11 @@ public class Measure extends AbstractEntity {
     @Column(name = "problem_seq", nullable = false)
     private int problemSeq;
 
+    /** The day the measure entered the portal: set once by {@link MeasureCreation}, never changed. */
+    @NotAudited
+    @Column(name = "created_on", updatable = false)
+    private LocalDate createdOn;
+
     protected Measure() {
     }
 
@@ -140,6 +147,16 @@ public class Measure extends AbstractEntity {
         return meetingHeldOn;
     }
 
+    public LocalDate getCreatedOn() {
+        return createdOn;
+    }
+
+    void stampCreated(LocalDate day) {
+        if (createdOn == null) {
+            createdOn = day;
+        }
+    }
+
     @AssertTrue(message = "{measure.deadlineRequired}")
     boolean isDeadlinePresentUnlessLongTerm() {
         return type == null || type == MeasureType.LONG_TERM || deadline != null;
@@ -165,6 +182,12 @@ public class Measure extends AbstractEntity {
         }
     }
 
+    /** A refused application for closing: progress and statement go back to what was accepted before it. */
+    void revertProgress(int percent, String note) {
+        this.progress = percent;
+        this.progressNote = note;
+    }
+
     /** A status change; closing completes the item on the given day. Via the workflow only. */
     void moveTo(MeasureStatus newStatus, LocalDate on) {
         this.status = newStatus;
@@ -182,6 +205,13 @@ public class Measure extends AbstractEntity {
             originalDeadline = deadline;
         }
         deadline = newDeadline;
+    }
+
+    /** An office edit moved the deadline: the first one stays on record, as after an extension. */
+    void keepOriginalDeadline(LocalDate before) {
+        if (originalDeadline == null && before != null) {
+            originalDeadline = before;
+        }
     }
 
     /** Office edits of the ledger row itself (not its progress). */

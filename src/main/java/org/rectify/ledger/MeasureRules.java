@@ -7,7 +7,7 @@ import jakarta.persistence.criteria.Predicate;
 import java.time.LocalDate;
 
 /**
- * The one definition of "overdue" (逾期), "due soon" (临期) and "stale" (长期未更新). Each rule exists as a SQL
+ * The one definition of "overdue" (逾期), "due soon" (临期), "stale" (长期未更新) and "at risk". Each rule exists as a SQL
  * predicate (for filters, counts and group totals) and as a Java check (for the row in hand); both live here,
  * side by side, and a test holds them to the same answers.
  */
@@ -57,27 +57,45 @@ public final class MeasureRules {
     }
 
     /**
-     * Stale: a long-term measure, open, whose last progress report (or, before the first one, the meeting
-     * date) is more than {@code periodDays} ago.
+     * Since when an item counts as silent: its last progress report; before the first one, the later of the meeting
+     * and the day the item was entered ({@code createdOn}, unknown for old rows: then the meeting). An item added
+     * months after the meeting has not been silent since the meeting.
+     */
+    public static LocalDate silentSince(LocalDate lastProgressOn, LocalDate meetingHeldOn, LocalDate createdOn) {
+        if (lastProgressOn != null) {
+            return lastProgressOn;
+        }
+        return createdOn != null && createdOn.isAfter(meetingHeldOn) ? createdOn : meetingHeldOn;
+    }
+
+    /** The same in SQL, on the measure's own columns. */
+    static Expression<LocalDate> silentSince(CriteriaBuilder cb, Path<Measure> m, Path<LocalDate> meetingHeldOn) {
+        Path<LocalDate> createdOn = m.get("createdOn");
+        Expression<LocalDate> start = cb.<LocalDate>selectCase()
+                .when(cb.greaterThan(createdOn, meetingHeldOn), createdOn).otherwise(meetingHeldOn);
+        return cb.coalesce(m.<LocalDate>get("lastProgressOn"), start);
+    }
+
+    /**
+     * Stale: a long-term measure, open, silent (see {@link #silentSince}) for more than {@code periodDays}.
      */
     public static boolean isStale(Measure m, LocalDate today, int periodDays) {
-        return isStale(m.getType(), m.getStatus(), m.getLastProgressOn(), m.getMeetingHeldOn(), today, periodDays);
+        return isStale(m.getType(), m.getStatus(), m.getLastProgressOn(), m.getMeetingHeldOn(), m.getCreatedOn(),
+                today, periodDays);
     }
 
     public static boolean isStale(MeasureType type, MeasureStatus status, LocalDate lastProgressOn,
-            LocalDate meetingHeldOn, LocalDate today, int periodDays) {
+            LocalDate meetingHeldOn, LocalDate createdOn, LocalDate today, int periodDays) {
         if (type != MeasureType.LONG_TERM || status.isEnded()) {
             return false;
         }
-        LocalDate last = lastProgressOn != null ? lastProgressOn : meetingHeldOn;
-        return last.isBefore(today.minusDays(periodDays));
+        return silentSince(lastProgressOn, meetingHeldOn, createdOn).isBefore(today.minusDays(periodDays));
     }
 
     public static Predicate stale(CriteriaBuilder cb, Path<Measure> m, Path<LocalDate> meetingHeldOn,
             LocalDate today, int periodDays) {
-        Expression<LocalDate> last = cb.coalesce(m.<LocalDate>get("lastProgressOn"), meetingHeldOn);
         return cb.and(cb.equal(m.get("type"), MeasureType.LONG_TERM), open(cb, m),
-                cb.lessThan(last, today.minusDays(periodDays)));
+                cb.lessThan(silentSince(cb, m, meetingHeldOn), today.minusDays(periodDays)));
     }
 
     /** On track: open and not overdue (items without a deadline included). */
@@ -92,22 +110,21 @@ public final class MeasureRules {
     public static final int AT_RISK_SILENT_DAYS = 30;
 
     /**
-     * At risk: open, due within {@link #AT_RISK_WINDOW_DAYS} days, and no progress report (or, before the
-     * first one, the meeting) for more than {@link #AT_RISK_SILENT_DAYS} days.
+     * At risk: open, due within {@link #AT_RISK_WINDOW_DAYS} days, and silent (see {@link #silentSince}) for more
+     * than {@link #AT_RISK_SILENT_DAYS} days.
      */
     public static boolean isAtRisk(Measure m, LocalDate today) {
         if (!isDueWithin(m, today, AT_RISK_WINDOW_DAYS)) {
             return false;
         }
-        LocalDate last = m.getLastProgressOn() != null ? m.getLastProgressOn() : m.getMeetingHeldOn();
-        return last.isBefore(today.minusDays(AT_RISK_SILENT_DAYS));
+        return silentSince(m.getLastProgressOn(), m.getMeetingHeldOn(), m.getCreatedOn())
+                .isBefore(today.minusDays(AT_RISK_SILENT_DAYS));
     }
 
     public static Predicate atRisk(CriteriaBuilder cb, Path<Measure> m, Path<LocalDate> meetingHeldOn,
             LocalDate today) {
-        Expression<LocalDate> last = cb.coalesce(m.<LocalDate>get("lastProgressOn"), meetingHeldOn);
         return cb.and(dueWithin(cb, m, today, AT_RISK_WINDOW_DAYS),
-                cb.lessThan(last, today.minusDays(AT_RISK_SILENT_DAYS)));
+                cb.lessThan(silentSince(cb, m, meetingHeldOn), today.minusDays(AT_RISK_SILENT_DAYS)));
     }
 
     public static Predicate closed(CriteriaBuilder cb, Path<Measure> m) {

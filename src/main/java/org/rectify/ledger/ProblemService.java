@@ -75,9 +75,19 @@ public class ProblemService {
         this.today = today;
     }
 
-    /** One measure as the form holds it; {@code id} is empty for a new one. */
+    /**
+     * One measure as the form holds it; {@code id} is empty for a new one.
+     *
+     * @param deadlineReason why the office moves the deadline of an existing measure: required then, and shown on
+     *                       the item like an extension's reason
+     */
     public record MeasureDraft(Long id, Integer version, String content, Long leaderId, Long unitId, Long contactId,
-                               MeasureType type, LocalDate deadline) {
+                               MeasureType type, LocalDate deadline, String deadlineReason) {
+
+        public MeasureDraft(Long id, Integer version, String content, Long leaderId, Long unitId, Long contactId,
+                MeasureType type, LocalDate deadline) {
+            this(id, version, content, leaderId, unitId, contactId, type, deadline, null);
+        }
     }
 
     /** A problem with its measures as the form holds it; {@code id} is empty for a new one. */
@@ -426,10 +436,11 @@ public class ProblemService {
         if (d.version() == null || p.getVersion() != d.version()) {
             throw new StaleDataException();
         }
-        p.edit(d.scope(), member(d), d.source(), categories.findById(d.categoryId()).orElseThrow(),
-                Texts.strip(d.description()), blankToNull(d.causeAnalysis()));
         Map<Long, Measure> existing = new HashMap<>();
         p.getMeasures().forEach(m -> existing.put(m.getId(), m));
+        requireDeadlineReasons(d, existing);
+        p.edit(d.scope(), member(d), d.source(), categories.findById(d.categoryId()).orElseThrow(),
+                Texts.strip(d.description()), blankToNull(d.causeAnalysis()));
         List<Measure> added = new ArrayList<>();
         for (MeasureDraft md : d.measures()) {
             if (md.id() == null) {
@@ -447,9 +458,18 @@ public class ProblemService {
                 throw new InvalidActionException("problem.measureFrozen", m.getSeqNo());
             }
             if (changes(m, md)) {
+                LocalDate before = m.getDeadline();
+                boolean moved = !Objects.equals(before, md.deadline());
                 m.edit(Texts.strip(md.content()), person(md.leaderId()), units.findById(md.unitId()).orElseThrow(),
                         person(md.contactId()), md.type(), md.deadline());
-                events.save(new MeasureEvent(m, EventKind.EDITED, today.now(), today.date(), actor, null));
+                MeasureEvent event = new MeasureEvent(m, EventKind.EDITED, today.now(), today.date(), actor,
+                        moved ? Texts.orNull(md.deadlineReason()) : null);
+                if (moved) {
+                    // Like an approved extension: the first deadline stays on record, the change on the timeline.
+                    m.keepOriginalDeadline(before);
+                    event.deadlines(before, md.deadline());
+                }
+                events.save(event);
             }
         }
         for (Measure removed : existing.values()) {
@@ -467,6 +487,28 @@ public class ProblemService {
                     .status(null, m.getStatus()));
         }
         return p;
+    }
+
+    /** Moving the deadline of an existing measure needs a reason, as an extension does. */
+    private static void requireDeadlineReasons(ProblemDraft d, Map<Long, Measure> existing) {
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < d.measures().size(); i++) {
+            MeasureDraft md = d.measures().get(i);
+            Measure m = md.id() == null ? null : existing.get(md.id());
+            if (m == null || m.getDeadline() == null || Objects.equals(m.getDeadline(), md.deadline())) {
+                continue;
+            }
+            String reason = Texts.orNull(md.deadlineReason());
+            if (reason == null) {
+                violations.add(new Violation("measure.deadlineReason", i, "measure.deadlineReasonRequired"));
+            } else if (reason.length() > RectificationService.MAX_REASON) {
+                violations.add(new Violation("measure.deadlineReason", i, "validation.tooLongField",
+                        RectificationService.MAX_REASON, reason.length()));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidDraftException(violations);
+        }
     }
 
     /** The draft of an existing problem, for the edit form. */

@@ -7,6 +7,8 @@ import java.util.function.Consumer;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.hibernate.envers.AuditReaderFactory;
+import org.hibernate.envers.query.AuditEntity;
 import org.rectify.base.InvalidActionException;
 import org.rectify.base.MessageKey;
 import org.rectify.base.NotAllowedException;
@@ -117,7 +119,32 @@ public class RectificationService {
         requireOffice(actor);
         requireStatus(m, MeasureStatus.PENDING_CLOSE);
         String why = requireText(reason, "field.returnReason", MAX_REASON);
-        record(m, actor, EventKind.RETURNED, why, item -> item.moveTo(MeasureStatus.RETURNED, null));
+        // The application's 100 % was not accepted: the item shows its state before the application again.
+        Object[] accepted = lastStateBeforeApplication(measureId);
+        record(m, actor, EventKind.RETURNED, why, item -> {
+            item.moveTo(MeasureStatus.RETURNED, null);
+            item.revertProgress(accepted == null ? 0 : ((Number) accepted[0]).intValue(),
+                    accepted == null ? null : (String) accepted[1]);
+        });
+    }
+
+    /**
+     * Progress and note of the item's last revision that was not an application for closing (a report, the import,
+     * an earlier send-back): what stands once this application is refused. From the Envers history, so that an
+     * imported item's progress counts as well as a reported one.
+     */
+    private Object[] lastStateBeforeApplication(long measureId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = AuditReaderFactory.get(em).createQuery()
+                .forRevisionsOfEntity(Measure.class, true, true)
+                .addProjection(AuditEntity.property("progress"))
+                .addProjection(AuditEntity.property("progressNote"))
+                .add(AuditEntity.id().eq(measureId))
+                .add(AuditEntity.property("status").ne(MeasureStatus.PENDING_CLOSE))
+                .addOrder(AuditEntity.revisionNumber().desc())
+                .setMaxResults(1)
+                .getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     /** 延期申请: a later deadline and the reason; one open request at a time. */

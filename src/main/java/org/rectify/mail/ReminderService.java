@@ -337,7 +337,7 @@ public class ReminderService {
                         "dashboardUrl", properties.baseUrl() + "/dashboard");
                 String subject = "【整改周报】完成率" + d.kpis().completionPercent() + "%，逾期" + d.kpis().overdue()
                         + "项，7日内到期" + d.kpis().dueSoon() + "项";
-                List<String> units = d.byUnit().stream().map(u -> u.unit() + "：已销号" + u.closed() + "，整改中"
+                List<String> units = d.byUnit().stream().map(u -> u.unit() + "：已销号" + u.closed() + "，未销号且未逾期"
                         + u.onTrack() + "，逾期" + u.overdue()).toList();
                 List<String> types = d.byType().stream().map(t -> typeLabel(t.type()) + "：已完成" + t.closed()
                         + "，未完成" + t.open()).toList();

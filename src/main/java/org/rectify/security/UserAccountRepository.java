@@ -15,6 +15,8 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
 
     boolean existsByUsername(String username);
 
+    List<UserAccount> findByUsernameIn(java.util.Collection<String> usernames);
+
     List<UserAccount> findByPersonIdIn(java.util.Collection<Long> personIds);
 
     List<UserAccount> findByPersonId(long personId);

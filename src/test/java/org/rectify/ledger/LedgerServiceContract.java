@@ -35,6 +35,12 @@ abstract class LedgerServiceContract {
     Flyway flyway;
     @Autowired
     CategoryRepository categories;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+    @Autowired
+    org.rectify.base.RectifyProperties properties;
+    @jakarta.persistence.PersistenceContext
+    jakarta.persistence.EntityManager em;
 
     @BeforeEach
     void fixture() {
@@ -142,7 +148,7 @@ abstract class LedgerServiceContract {
 
     @Test
     void migrationsAreApplied() {
-        assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("7");
+        assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("8");
         assertThat(flyway.info().pending()).isEmpty();
         assertThat(categories.findAllByOrderBySortOrderAscNameAsc()).extracting(Category::getName)
                 .containsExactly("思想", "政治", "组织", "作风", "纪律", "廉洁", "能力", "为民服务");
@@ -174,6 +180,37 @@ abstract class LedgerServiceContract {
     @Test
     void staleMeansLongTermWithoutReportForMoreThanThePeriod() {
         assertThat(rows(new LedgerFilter().setStaleOnly(true))).containsExactly("M-LONG-STALE");
+    }
+
+    @Test
+    void aLongTermItemEnteredAfterTheMeetingIsSilentFromTheDayItWasEntered() {
+        int period = properties.longTermPeriodDays();
+        tx.executeWithoutResult(status -> {
+            status.setRollbackOnly(); // the shared fixture keeps its exact counts
+            long id = fixture.freshItem(LedgerFixture.B, LedgerFixture.MEMBER, MeasureType.LONG_TERM, null);
+            Measure entered = ledger.rows(List.of(id)).get(0);
+            assertThat(entered.getMeetingHeldOn()).as("the meeting is more than a period ago")
+                    .isBefore(TODAY.minusDays(period));
+            assertThat(entered.getCreatedOn()).isEqualTo(TODAY);
+            assertThat(ledger.isStale(entered)).as("Java: entered today, nothing to report yet").isFalse();
+            assertThat(rows(new LedgerFilter().setStaleOnly(true))).as("SQL: the same")
+                    .containsExactly("M-LONG-STALE");
+            assertThat(ledger.totals(new LedgerFilter()).stale()).isEqualTo(1);
+            assertThat(ledger.reminderItems(7)).as("the mails: the same")
+                    .noneMatch(item -> item.measureId() == id);
+
+            // Entered a period and a day ago, still after the meeting, and silent since: stale, in both forms.
+            em.createNativeQuery("update measure set created_on = :day where id = :id")
+                    .setParameter("day", TODAY.minusDays(period + 1)).setParameter("id", id).executeUpdate();
+            em.clear();
+            Measure silent = ledger.rows(List.of(id)).get(0);
+            assertThat(silent.getCreatedOn()).isAfter(silent.getMeetingHeldOn());
+            assertThat(ledger.isStale(silent)).isTrue();
+            assertThat(rows(new LedgerFilter().setStaleOnly(true)))
+                    .containsExactlyInAnyOrder("M-LONG-STALE", silent.getContent());
+            assertThat(ledger.reminderItems(7)).filteredOn(item -> item.measureId() == id)
+                    .singleElement().matches(LedgerService.ReminderItem::stale);
+        });
     }
 
     @Test

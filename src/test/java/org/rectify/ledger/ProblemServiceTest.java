@@ -74,7 +74,7 @@ class ProblemServiceTest {
         List<MeasureDraft> edited = new ArrayList<>(draft.measures());
         MeasureDraft first = edited.get(0);
         edited.set(0, new MeasureDraft(first.id(), first.version(), "措施一（修改）", first.leaderId(), first.unitId(),
-                first.contactId(), first.type(), TODAY.plusDays(60)));
+                first.contactId(), first.type(), TODAY.plusDays(60), "任务调整"));
         edited.remove(2); // untouched: may go
         edited.add(measure("措施四"));
         problems.update(new ProblemDraft(draft.id(), draft.version(), draft.meetingId(), draft.scope(), null,
@@ -87,6 +87,12 @@ class ProblemServiceTest {
                 .containsExactly("措施一（修改）", "措施二", "措施四");
         assertThat(events.findByMeasureIdOrderByHappenedAtDescIdDesc(first.id())).extracting(MeasureEvent::getKind)
                 .containsExactly(EventKind.EDITED, EventKind.CREATED);
+        MeasureEvent moved = events.findByMeasureIdOrderByHappenedAtDescIdDesc(first.id()).get(0);
+        assertThat(moved.getNewDeadline()).as("a moved deadline is on the timeline with its reason")
+                .isEqualTo(TODAY.plusDays(60));
+        assertThat(moved.getOldDeadline()).isEqualTo(first.deadline());
+        assertThat(moved.getNote()).isEqualTo("任务调整");
+        assertThat(measures.findById(first.id()).orElseThrow().getOriginalDeadline()).isEqualTo(first.deadline());
 
         // 措施二 has a history: removing it is refused, nothing changes.
         ProblemDraft again = problems.draftOf(p.getId());

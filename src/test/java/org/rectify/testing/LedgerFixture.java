@@ -73,6 +73,8 @@ public class LedgerFixture {
     private TransactionTemplate tx;
     @Autowired
     private UserAccountRepository accounts;
+    @jakarta.persistence.PersistenceContext
+    private jakarta.persistence.EntityManager em;
 
     private final Map<String, Long> ids = new LinkedHashMap<>();
 
@@ -196,6 +198,8 @@ public class LedgerFixture {
         measure(p4, "M-LAST-OVERDUE", member, a, contactA, MeasureType.PHASED, LocalDate.of(2025, 12, 31), s -> s
                 .importState(MeasureStatus.IN_PROGRESS, 30, "推进中", LocalDate.of(2025, 10, 1), null));
         save(p4, "P4");
+        // The fixture's items were entered at their meeting: their silence counts from it (MeasureRules.silentSince).
+        em.createNativeQuery("update measure set created_on = meeting_held_on").executeUpdate();
     }
 
     private int extraSeq = 100;

@@ -18,6 +18,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.rectify.base.domain.Labelled;
 import org.rectify.ledger.EventKind;
 import org.rectify.ledger.Evidence;
 import org.rectify.ledger.EvidenceStorage;
@@ -56,9 +57,16 @@ class MeasureTimeline extends Composite<VerticalLayout> {
         for (TimelineService.Revision r : revisions) {
             String changed = r.changedFields().isEmpty() ? getTranslation("revision.created")
                     : r.changedFields().stream().map(this::getTranslation).collect(Collectors.joining("、"));
-            Div line = new Div(new Span(getTranslation("revision.line", r.number(), TIME.format(r.at()),
-                    r.username(), changed)));
+            String author = r.author() == null ? getTranslation("revision.system") : r.author();
+            Div line = new Div(new Span(getTranslation("revision.line", r.number(), TIME.format(r.at()), author,
+                    changed)));
             line.addClassName("revision");
+            for (TimelineService.Change c : r.changes()) {
+                Div change = new Div(new Span(getTranslation("revision.change", getTranslation(c.field()),
+                        value(c.before()), value(c.after()))));
+                change.addClassName("revision-change");
+                line.add(change);
+            }
             revList.add(line);
         }
         Details details = new Details(getTranslation("revision.title", revisions.size()), revList);
@@ -92,8 +100,7 @@ class MeasureTimeline extends Composite<VerticalLayout> {
             facts.add(new Span(getTranslation("timeline.progress", e.getProgress())));
         }
         if (e.getNewDeadline() != null) {
-            facts.add(new Span(getTranslation("timeline.deadline", MeasureBadges.date(e.getOldDeadline()),
-                    MeasureBadges.date(e.getNewDeadline()))));
+            facts.add(new Span(deadlineFact(e)));
         }
         if (e.getKind() == EventKind.URGED) {
             facts.add(new Span(getTranslation("timeline.urged", e.getUrgedBy(), MeasureBadges.date(e.getEventDate()))));
@@ -162,6 +169,37 @@ class MeasureTimeline extends Composite<VerticalLayout> {
             return new DownloadResponse(d.content(), d.fileName(), EvidenceStorage.imageType(d.fileName()),
                     d.size());
         }).inline();
+    }
+
+    /** A revision's value in words: labels translated, dates and percentages formatted, "—" for none. */
+    private String value(Object v) {
+        if (v == null) {
+            return "—";
+        }
+        if (v instanceof Labelled l) {
+            return getTranslation(l.messageKey());
+        }
+        if (v instanceof java.time.LocalDate d) {
+            return MeasureBadges.date(d);
+        }
+        if (v instanceof Integer percent) {
+            return percent + "%";
+        }
+        return v.toString();
+    }
+
+    /**
+     * What an entry says about the deadline: only an approval (or an office edit) changed it; a request asks for a
+     * date, and a refusal leaves the deadline as it was.
+     */
+    private String deadlineFact(MeasureEvent e) {
+        String from = MeasureBadges.date(e.getOldDeadline());
+        String to = MeasureBadges.date(e.getNewDeadline());
+        return switch (e.getKind()) {
+            case EXTENSION_REQUESTED -> getTranslation("timeline.extensionRequested", to);
+            case EXTENSION_REFUSED -> getTranslation("timeline.extensionRefused", to, from);
+            default -> getTranslation("timeline.deadline", from, to);
+        };
     }
 
     /** A link that streams the file after the service has checked, again, that the user may see its item. */

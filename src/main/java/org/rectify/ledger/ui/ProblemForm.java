@@ -19,6 +19,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.time.LocalDate;
 import com.vaadin.flow.shared.Registration;
 import java.util.ArrayList;
 import java.util.List;
@@ -289,6 +291,8 @@ public class ProblemForm extends Composite<VerticalLayout> {
         private final ComboBox<Person> contact = new ComboBox<>();
         private final Select<MeasureType> type = new Select<>();
         private final DatePicker deadline;
+        /** Why an existing measure's deadline moves: asked only once the date differs from the saved one. */
+        private final TextField deadlineReason = new TextField();
         private final Button remove;
 
         MeasureForm(MeasureDraft d) {
@@ -331,6 +335,15 @@ public class ProblemForm extends Composite<VerticalLayout> {
             fields.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1),
                     new FormLayout.ResponsiveStep("40em", 5));
             box.add(new HorizontalLayout(number, remove), content, fields);
+            deadlineReason.setLabel(getTranslation("field.deadlineReason"));
+            deadlineReason.setMaxLength(1000);
+            deadlineReason.setWidthFull();
+            deadlineReason.setRequiredIndicatorVisible(true);
+            deadlineReason.setVisible(false);
+            LocalDate saved = d == null ? null : d.deadline();
+            deadline.addValueChangeListener(e -> deadlineReason.setVisible(id != null && saved != null
+                    && !Objects.equals(saved, e.getValue())));
+            box.add(deadlineReason);
             if (d != null) {
                 content.setValue(Objects.requireNonNullElse(d.content(), ""));
                 leader.setValue(find(options.leaders(), d.leaderId()));
@@ -364,6 +377,7 @@ public class ProblemForm extends Composite<VerticalLayout> {
             contact.setId("measure-contact-" + n);
             type.setId("measure-type-" + n);
             deadline.setId("measure-deadline-" + n);
+            deadlineReason.setId("measure-deadline-reason-" + n);
         }
 
         void focus() {
@@ -372,7 +386,8 @@ public class ProblemForm extends Composite<VerticalLayout> {
 
         MeasureDraft draft() {
             return new MeasureDraft(id, version, content.getValue(), id(leader.getValue()), id(unit.getValue()),
-                    id(contact.getValue()), type.getValue(), deadline.getValue());
+                    id(contact.getValue()), type.getValue(), deadline.getValue(),
+                    deadlineReason.isVisible() ? deadlineReason.getValue() : null);
         }
 
         HasValidation field(String name) {
@@ -383,12 +398,14 @@ public class ProblemForm extends Composite<VerticalLayout> {
                 case "measure.contact" -> contact;
                 case "measure.type" -> type;
                 case "measure.deadline" -> deadline;
+                case "measure.deadlineReason" -> deadlineReason;
                 default -> null;
             };
         }
 
         void clearErrors() {
-            for (HasValidation f : List.<HasValidation>of(content, leader, unit, contact, type, deadline)) {
+            for (HasValidation f : List.<HasValidation>of(content, leader, unit, contact, type, deadline,
+                    deadlineReason)) {
                 f.setInvalid(false);
             }
         }

@@ -17,6 +17,8 @@ import org.rectify.base.ui.chart.ApexChart;
 import org.rectify.base.ui.chart.ChartOptions;
 import org.rectify.dashboard.DashboardService;
 import org.rectify.ledger.LedgerFilter;
+import org.rectify.ledger.LedgerService;
+import org.rectify.ledger.MeasureStatus;
 import org.rectify.ledger.ui.LedgerView;
 import org.rectify.testing.H2Test;
 import org.rectify.testing.Karibu;
@@ -35,6 +37,8 @@ class DashboardViewTest {
     LedgerFixture fixture;
     @Autowired
     DashboardService dashboard;
+    @Autowired
+    LedgerService ledger;
 
     @BeforeEach
     void setUp() {
@@ -72,7 +76,7 @@ class DashboardViewTest {
                 .containsExactly("部门甲（含下级）", "部门乙");
         @SuppressWarnings("unchecked")
         List<ChartOptions.Series> series = (List<ChartOptions.Series>) unit.series();
-        assertThat(series).extracting(ChartOptions.Series::name).containsExactly("已销号", "整改中", "逾期");
+        assertThat(series).extracting(ChartOptions.Series::name).containsExactly("已销号", "未销号且未逾期", "逾期");
         assertThat(List.copyOf(series.get(0).data())).isEqualTo(
                 expected.byUnit().stream().map(DashboardService.UnitBar::closed).toList());
         assertThat(List.copyOf(series.get(2).data())).isEqualTo(List.of(3L, 0L));
@@ -106,6 +110,26 @@ class DashboardViewTest {
         Anchor open = _get(Anchor.class, spec -> spec.withId("kpi-open"));
         assertThat(open.getHref()).isEqualTo("ledger?meeting=" + fixture.id(LedgerFixture.CURRENT_MEETING)
                 + "&open=1");
+    }
+
+    @Test
+    void theOpenCardNamesWhatItCountsAndItsLedgerShowsExactlyThatMany() {
+        UI.getCurrent().navigate("dashboard", com.vaadin.flow.router.QueryParameters.simple(Map.of("meeting", "all")));
+        Anchor card = _get(Anchor.class, spec -> spec.withId("kpi-open"));
+        long number = Long.parseLong(_get(card, Span.class, spec -> spec.withClasses("kpi-value")).getText());
+        String label = _get(card, Span.class, spec -> spec.withClasses("kpi-label")).getText();
+        long inProgressStatus = ledger.count(new LedgerFilter().setStatus(MeasureStatus.IN_PROGRESS), null);
+        assertThat(number).as("the fixture tells the two apart").isNotEqualTo(inProgressStatus);
+        assertThat(label).as("not the name of the 整改中 status, which counts %d", inProgressStatus)
+                .isNotEqualTo(card.getTranslation(MeasureStatus.IN_PROGRESS.messageKey()));
+
+        AnchorsKt._click(card);
+        String page = com.github.mvysny.kaributesting.v10.BasicUtilsKt.get_textRecursively(_get(LedgerView.class));
+        assertThat(page).as("the drill-down names the same condition and shows the same number")
+                .contains(card.getTranslation("ledger.flag.open"))
+                .contains(card.getTranslation("ledger.summary.total", number));
+        assertThat(card.getTranslation("ledger.flag.open")).endsWith(label);
+        assertThat(ledger.count(new LedgerFilter().setOpenOnly(true), null)).isEqualTo(number);
     }
 
     @Test

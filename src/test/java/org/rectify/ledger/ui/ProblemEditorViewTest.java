@@ -13,6 +13,9 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.details.Details;
+import com.github.mvysny.kaributesting.v10.BasicUtilsKt;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +48,8 @@ class ProblemEditorViewTest {
     MeasureEventRepository events;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    org.rectify.ledger.MeasureRepository measures;
 
     @BeforeEach
     void setUp() {
@@ -140,6 +145,41 @@ class ProblemEditorViewTest {
                 .isEqualTo(fixture.id(LedgerFixture.CURRENT_MEETING));
         assertThat(((org.rectify.org.Unit) combo("measure-unit-1").getValue()).getId())
                 .isEqualTo(fixture.id(LedgerFixture.A));
+    }
+
+    @Test
+    void anOfficeDeadlineEditShowsOnTheItemLikeAnExtensionAndItsRevisionsNamePeopleWithOldAndNewValues() {
+        LocalDate first = TODAY.plusDays(10);
+        LocalDate moved = TODAY.plusDays(45);
+        long id = fixture.freshItem(LedgerFixture.A, LedgerFixture.SECRETARY, MeasureType.PHASED, first);
+        long problemId = tx.execute(s -> measures.findById(id).orElseThrow().getProblem().getId());
+        UI.getCurrent().navigate("problems/edit/" + problemId);
+        DatePicker deadline = _get(DatePicker.class, spec -> spec.withId("measure-deadline-1"));
+        _setValue(deadline, moved);
+        ComboBox<org.rectify.org.Person> leader = combo("measure-leader-1");
+        _setValue(leader, item(leader, fixture.id(LedgerFixture.MEMBER)));
+        _click(_get(Button.class, spec -> spec.withId("save-problem")));
+        TextField reason = _get(TextField.class, spec -> spec.withId("measure-deadline-reason-1"));
+        assertThat(reason.isInvalid()).as("a moved deadline needs a reason").isTrue();
+        assertThat(reason.getErrorMessage()).isEqualTo("修改整改时限须说明理由。");
+        assertThat(measures.findById(id).orElseThrow().getDeadline()).as("nothing saved").isEqualTo(first);
+
+        _setValue(reason, "与专项整治同步推进");
+        _click(_get(Button.class, spec -> spec.withId("save-problem")));
+        MeasureDetailView item = _get(MeasureDetailView.class);
+        String page = BasicUtilsKt.get_textRecursively(item);
+        assertThat(page).as("the original deadline stays visible")
+                .contains("原定时限" + MeasureBadges.date(first), "整改时限" + MeasureBadges.date(moved));
+        String edited = BasicUtilsKt.get_textRecursively(_get(Div.class, spec -> spec.withClasses("kind-edited")));
+        assertThat(edited).contains("整改时限：" + MeasureBadges.date(first) + " → " + MeasureBadges.date(moved),
+                "与专项整治同步推进", "办公室");
+
+        String revisions = BasicUtilsKt.get_textRecursively(_get(Details.class,
+                spec -> spec.withClasses("revisions")));
+        assertThat(revisions).as("people by name, not by login").contains("办公室").doesNotContain("t-office")
+                .contains("责任领导：书记甲 → 委员乙",
+                        "整改时限：" + MeasureBadges.date(first) + " → " + MeasureBadges.date(moved),
+                        "原定时限：— → " + MeasureBadges.date(first));
     }
 
     @Test

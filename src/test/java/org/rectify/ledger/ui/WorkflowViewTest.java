@@ -50,6 +50,8 @@ class WorkflowViewTest {
     MeasureRepository measures;
     @Autowired
     RectificationService workflow;
+    @Autowired
+    org.rectify.ledger.LedgerService ledger;
 
     @BeforeEach
     void setUp() {
@@ -126,6 +128,67 @@ class WorkflowViewTest {
                 .toList();
         assertThat(kinds).as("newest first").containsExactly("销号", "申请销号", "报送进展");
         assertThat(page()).contains("状态：申请销号 → 已销号", "经核验，整改到位", "联络员甲", "办公室");
+    }
+
+    @Test
+    void aSentBackItemShowsTheProgressOfItsLastAcceptedReportEverywhere() {
+        long id = fixture.freshItem(LedgerFixture.A, LedgerFixture.SECRETARY, MeasureType.PHASED, TODAY.plusDays(10));
+        open(id);
+        click("action-progress");
+        _setValue(area("整改进展"), "已制定整改方案");
+        _setValue(_get(dialog(), IntegerField.class), 40);
+        UploadKt._upload(_get(dialog(), Upload.class), "方案.pdf", "application/pdf", PDF);
+        MockVaadin.clientRoundtrip();
+        click("action-submit");
+        click("action-requestClose");
+        _setValue(area("完成情况说明"), "整改已全部完成");
+        click("action-submit");
+        assertThat(measures.findById(id).orElseThrow().getProgress()).isEqualTo(100);
+
+        fixture.login(LedgerFixture.OFFICE);
+        workflow.sendBack(id, measures.findById(id).orElseThrow().getVersion(), "佐证材料不足");
+        open(id);
+        assertThat(status(id)).isEqualTo(MeasureStatus.RETURNED);
+        Div card = _get(Div.class, spec -> spec.withClasses("measure-card current"));
+        String text = BasicUtilsKt.get_textRecursively(_get(card, Div.class, spec -> spec.withClasses("progress")));
+        assertThat(text).as("the item page").isEqualTo("整改进度 40%");
+        assertThat(BasicUtilsKt.get_textRecursively(_get(Div.class, spec -> spec.withClasses("progress-note"))))
+                .contains("已制定整改方案").doesNotContain("整改已全部完成");
+        org.rectify.ledger.Measure row = ledger.rows(List.of(id)).get(0);
+        assertThat(row.getProgress()).as("the ledger's row").isEqualTo(40);
+        assertThat(row.getProgressNote()).isEqualTo("已制定整改方案");
+    }
+
+    private static String entry(String kind) {
+        return BasicUtilsKt.get_textRecursively(_get(Div.class, spec -> spec.withClasses("kind-" + kind)));
+    }
+
+    @Test
+    void anExtensionRequestAsksForADateAndOnlyTheDecisionSaysWhatBecameOfTheDeadline() {
+        java.time.LocalDate before = TODAY.plusDays(10);
+        java.time.LocalDate asked = TODAY.plusDays(40);
+        long approved = fixture.freshItem(LedgerFixture.A, LedgerFixture.SECRETARY, MeasureType.PHASED, before);
+        long refused = fixture.freshItem(LedgerFixture.A, LedgerFixture.SECRETARY, MeasureType.PHASED, before);
+        long first = workflow.requestExtension(approved, measures.findById(approved).orElseThrow().getVersion(), asked,
+                "需协调外部单位").getId();
+        long second = workflow.requestExtension(refused, measures.findById(refused).orElseThrow().getVersion(), asked,
+                "需协调外部单位").getId();
+        open(approved);
+        assertThat(entry("extension-requested")).as("undecided: a request, not a change")
+                .contains("申请延至 " + MeasureBadges.date(asked)).doesNotContain("→");
+
+        fixture.login(LedgerFixture.OFFICE);
+        workflow.decideExtension(first, measures.findById(approved).orElseThrow().getVersion(), true, null);
+        workflow.decideExtension(second, measures.findById(refused).orElseThrow().getVersion(), false, "理由不充分");
+        open(approved);
+        assertThat(entry("extension-requested")).contains("申请延至 " + MeasureBadges.date(asked))
+                .doesNotContain("→");
+        assertThat(entry("extension-approved")).contains("整改时限：" + MeasureBadges.date(before) + " → "
+                + MeasureBadges.date(asked));
+        open(refused);
+        assertThat(entry("extension-refused")).contains("未同意延至 " + MeasureBadges.date(asked) + "，整改时限仍为 "
+                + MeasureBadges.date(before), "理由不充分").doesNotContain("→");
+        assertThat(measures.findById(refused).orElseThrow().getDeadline()).isEqualTo(before);
     }
 
     @Test
