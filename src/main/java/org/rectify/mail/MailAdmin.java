@@ -90,14 +90,20 @@ public class MailAdmin {
         return outbox.hasServer();
     }
 
-    /** "Send now" / "retry": true when the server accepted it. */
-    public boolean sendNow(long id) {
+    /**
+     * "Send now" / "retry": true when the server accepted it. A mail interrupted mid-send may have been delivered
+     * already; it is resent only when the office says it checked ({@code interruptedChecked}).
+     */
+    public boolean sendNow(long id, boolean interruptedChecked) {
         requireOffice();
+        if (!interruptedChecked && outbox.find(id).map(m -> m.next() == OutboxMail.Next.INTERRUPTED).orElse(false)) {
+            throw new InvalidActionException("mail.interrupted.confirmFirst");
+        }
         return outbox.sendNow(id);
     }
 
-    /** Who would receive what if the daily reminder ran now; nothing is recorded. */
-    public List<ReminderService.Digest> preview() {
+    /** Who would receive what if the daily reminder ran now, and how many mails it would add; nothing is recorded. */
+    public ReminderService.Preview preview() {
         requireOffice();
         return reminders.previewDigests();
     }

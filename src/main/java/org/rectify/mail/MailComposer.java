@@ -28,15 +28,19 @@ class MailComposer {
         return templates.process("mail/" + template, context);
     }
 
-    /** A plain-text body: a greeting, titled sections of lines, a closing. */
+    /**
+     * A plain-text body: a greeting, titled sections of lines, a closing. Blank lines are left out: a field the
+     * HTML leaves out (a decision without a note) must not leave an empty bullet here.
+     */
     static String text(String greeting, List<Map.Entry<String, List<String>>> sections, String closing) {
         StringBuilder out = new StringBuilder(greeting).append("\n\n");
         for (Map.Entry<String, List<String>> section : sections) {
-            if (section.getValue().isEmpty()) {
+            List<String> lines = section.getValue().stream().filter(l -> l != null && !l.isBlank()).toList();
+            if (lines.isEmpty()) {
                 continue;
             }
             out.append(section.getKey()).append('\n');
-            for (String line : section.getValue()) {
+            for (String line : lines) {
                 out.append("  - ").append(line).append('\n');
             }
             out.append('\n');

@@ -1,6 +1,9 @@
 package org.rectify.mail;
 
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -13,7 +16,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,6 +31,15 @@ public class Outbox {
     /** Pause before the n-th retry. */
     private static final Duration[] BACKOFF = {Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30),
             Duration.ofHours(2), Duration.ofHours(12)};
+
+    /**
+     * How long one {@link #sendDue()} keeps claiming mails: what is left waits for the next round (30 s later).
+     * Bounding a round bounds how long its ShedLock lock must be held (see {@link ReminderJobs}).
+     */
+    static final Duration SEND_BUDGET = Duration.ofMinutes(2);
+
+    /** The error a mail interrupted mid-send is marked with; {@link OutboxMail#next()} reads it. */
+    static final String INTERRUPTED = "INTERRUPTED";
 
     private final OutboxRepository repository;
     private final ObjectProvider<JavaMailSender> mailSender;
@@ -145,7 +156,11 @@ public class Outbox {
         List<Long> due = repository.findDue(List.of(MailStatus.PENDING, MailStatus.FAILED), today.now(),
                 properties.maxAttempts(), PageRequest.of(0, 100));
         int sent = 0;
+        long until = System.nanoTime() + SEND_BUDGET.toNanos();
         for (long id : due) {
+            if (System.nanoTime() > until) {
+                break; // an unreachable server costs a connect timeout per mail: leave the rest to the next round
+            }
             if (send(id, sender)) {
                 sent++;
             }
@@ -177,13 +192,7 @@ public class Outbox {
         OutboxMail mail = repository.findById(id).orElseThrow();
         String error = null;
         try {
-            MimeMessage message = sender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-            helper.setFrom(properties.from());
-            helper.setTo(mail.getRecipientEmail());
-            helper.setSubject(mail.getSubject());
-            helper.setText(mail.getBodyText(), mail.getBodyHtml());
-            sender.send(message);
+            sender.send(message(sender, mail));
         } catch (Exception e) {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
             log.warn("Mail {} to {} failed: {}", id, mail.getRecipientEmail(), error);
@@ -203,13 +212,32 @@ public class Outbox {
     }
 
     /**
+     * The mail as it leaves: From with the portal's name; text and HTML as multipart/alternative (there are no
+     * attachments, and a multipart/mixed root makes some clients show the text part as an attachment); the subject
+     * as UTF-8 encoded-words, which Jakarta Mail folds so that no header line exceeds 76 characters (RFC 2047).
+     */
+    private MimeMessage message(JavaMailSender sender, OutboxMail mail) throws Exception {
+        MimeMessage message = sender.createMimeMessage();
+        message.setFrom(new InternetAddress(properties.from(), properties.fromName(), "UTF-8"));
+        message.setRecipients(jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(mail.getRecipientEmail()));
+        message.setSubject(mail.getSubject(), "UTF-8");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(mail.getBodyText(), "UTF-8");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(mail.getBodyHtml(), "UTF-8", "html");
+        MimeMultipart alternative = new MimeMultipart("alternative", text, html);
+        message.setContent(alternative);
+        return message;
+    }
+
+    /**
      * A mail still SENDING long after it was claimed belongs to a sender that stopped (a restart). Whether the
      * server got it is unknown; resending could send it twice, so it is marked failed for the office to decide.
      */
     void recoverInterrupted() {
         LocalDateTime before = today.now().minus(properties.staleSendingAfter());
         tx.executeWithoutResult(s -> repository.findInterrupted(before).forEach(m -> m.failed(
-                "INTERRUPTED: 发送过程中断，无法确认是否已送达；请核实后手动重试", null, true)));
+                INTERRUPTED + ": 发送过程中断，无法确认是否已送达；请核实后手动重试", null, true)));
     }
 
     public Optional<OutboxMail> find(long id) {

@@ -57,6 +57,31 @@ public class OutboxMail extends AbstractEntity {
         this.nextAttemptAt = now;
     }
 
+    /** What happens next to a mail that did not go: the office's log tells these apart. */
+    public enum Next {
+        /** Nothing is pending: sent, or not failed. */
+        NONE,
+        /** Failed; the sender tries again by itself at {@link #getNextAttemptAt()}. */
+        WILL_RETRY,
+        /** Failed as often as allowed: only the office's "retry" sends it. */
+        GAVE_UP,
+        /**
+         * The sender stopped while talking to the server (a restart): the server may have delivered it. Never
+         * retried by itself; resending by hand may deliver it twice.
+         */
+        INTERRUPTED
+    }
+
+    public Next next() {
+        if (status != MailStatus.FAILED) {
+            return Next.NONE;
+        }
+        if (lastError != null && lastError.startsWith(Outbox.INTERRUPTED)) {
+            return Next.INTERRUPTED;
+        }
+        return nextAttemptAt == null ? Next.GAVE_UP : Next.WILL_RETRY;
+    }
+
     void sent(LocalDateTime at) {
         status = MailStatus.SENT;
         sentAt = at;

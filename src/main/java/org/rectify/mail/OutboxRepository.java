@@ -40,4 +40,7 @@ public interface OutboxRepository extends JpaRepository<OutboxMail, Long>, JpaSp
     List<OutboxMail> findInterrupted(@Param("before") LocalDateTime before);
 
     long countByStatus(MailStatus status);
+
+    /** Whether a job's mails have been recorded since a time (its scheduled run happened). */
+    boolean existsByKindAndCreatedAtGreaterThanEqual(MailKind kind, LocalDateTime since);
 }

@@ -71,9 +71,13 @@ public class ReminderService {
         }
     }
 
-    /** A digest for one person: as responsible leader or as contact. */
-    public record Digest(Recipient to, String role, Section overdue, Section dueSoon, Section stale,
-                         int dueSoonDays) {
+    /**
+     * A person's digest: the items they lead and those they report on as contact, in one mail. {@code role} is
+     * LEADER for anyone who leads an item (also when they are a contact too), else CONTACT; it names the mail's
+     * idempotency key, so that a run after an upgrade finds the leader mail an earlier run recorded.
+     */
+    public record Digest(Recipient to, String role, boolean leader, boolean contact, Section overdue,
+                         Section dueSoon, Section stale, int dueSoonDays) {
         public String subject() {
             List<String> parts = new ArrayList<>();
             if (overdue.total() > 0) {
@@ -93,24 +97,60 @@ public class ReminderService {
     public record RunReport(int recorded, int alreadyRecorded, List<String> withoutAddress) {
     }
 
-    /** The digests today's run would send; nothing is recorded. */
-    public List<Digest> previewDigests() {
-        return SystemActor.call(this::digests);
+    /**
+     * What today's run would do, nothing recorded: every digest with whether today's run already recorded it, and
+     * the number of mails a run now would really add (new digests with an address, the office's filing reminder, the
+     * report of missing addresses), which is 0 once today's run has recorded them.
+     */
+    public record Preview(List<Digest> digests, java.util.Set<Digest> recordedToday, int mailsToSend) {
+    }
+
+    public Preview previewDigests() {
+        return SystemActor.call(() -> {
+            Reads reads = reads(today.date());
+            List<Digest> digests = reads.digests();
+            java.util.Set<Digest> recorded = new java.util.LinkedHashSet<>();
+            int mails = 0;
+            for (int i = 0; i < digests.size(); i++) {
+                if (reads.existing().contains(reads.keys().get(i))) {
+                    recorded.add(digests.get(i));
+                } else if (digests.get(i).to().hasAddress()) {
+                    mails++;
+                }
+            }
+            LocalDate day = today.date();
+            java.util.Set<String> others = new java.util.HashSet<>();
+            if (!reads.lateFilings().isEmpty()) {
+                others.add(officeKey(day));
+            }
+            if (digests.stream().anyMatch(d -> !d.to().hasAddress())) {
+                others.add(missingKey(digestRunKey(day)));
+            }
+            others.removeAll(outbox.recordedKeys(List.copyOf(others)));
+            return new Preview(digests, recorded, mails + others.size());
+        });
+    }
+
+    /**
+     * Everything a digest run reads, in one read-only transaction: the items, the keys already recorded today (an
+     * earlier run, another instance: those mails are neither composed nor inserted again), late filings.
+     */
+    private record Reads(List<Digest> digests, List<String> keys, java.util.Set<String> existing,
+                         List<org.rectify.meeting.Meeting> lateFilings) {
+    }
+
+    private Reads reads(LocalDate day) {
+        return readOnly.execute(s -> {
+            List<Digest> digests = digests();
+            List<String> keys = digests.stream().map(d -> digestKey(d, day)).toList();
+            return new Reads(digests, keys, outbox.recordedKeys(keys), meetings.filingOverdue());
+        });
     }
 
     public RunReport runDailyDigest() {
         return SystemActor.call(() -> {
             LocalDate day = today.date();
-            // Everything the run reads, in one read-only transaction: the items, the keys already recorded today
-            // (an earlier run, another instance: those mails are neither composed nor inserted again), late filings.
-            record Reads(List<Digest> digests, List<String> keys, java.util.Set<String> existing,
-                         List<org.rectify.meeting.Meeting> lateFilings) {
-            }
-            Reads reads = readOnly.execute(s -> {
-                List<Digest> digests = digests();
-                List<String> keys = digests.stream().map(d -> digestKey(d, day)).toList();
-                return new Reads(digests, keys, outbox.recordedKeys(keys), meetings.filingOverdue());
-            });
+            Reads reads = reads(day);
             List<Digest> digests = reads.digests();
             List<String> keys = reads.keys();
             List<Outbox.Draft> drafts = compose(java.util.stream.IntStream.range(0, digests.size())
@@ -118,7 +158,7 @@ public class ReminderService {
                     .map(i -> (java.util.concurrent.Callable<Outbox.Draft>) () -> digestMail(keys.get(i), digests.get(i)))
                     .toList());
             List<String> missing = digests.stream().filter(d -> !d.to().hasAddress()).map(d -> d.to().name()).toList();
-            missingDraft(missing, "DIGEST:" + day).ifPresent(drafts::add);
+            missingDraft(missing, digestRunKey(day)).ifPresent(drafts::add);
             java.util.Optional<Outbox.Draft> office = officeDigest(reads.lateFilings(), day);
             office.ifPresent(drafts::add);
             // All of the run's mails in one batch.
@@ -127,6 +167,18 @@ public class ReminderService {
             int officeRecorded = office.filter(o -> recorded.contains(o.key())).isPresent() ? 1 : 0;
             return new RunReport(digestsRecorded + officeRecorded, digests.size() - digestsRecorded, missing);
         });
+    }
+
+    private static String digestRunKey(LocalDate day) {
+        return "DIGEST:" + day;
+    }
+
+    private static String officeKey(LocalDate day) {
+        return "DIGEST:OFFICE:" + day;
+    }
+
+    private static String missingKey(String runKey) {
+        return "MISSING:" + runKey;
     }
 
     /**
@@ -177,7 +229,7 @@ public class ReminderService {
                         .map(r -> r.get("title") + "（召开于" + r.get("heldOn") + "，应于" + r.get("dueOn") + "前报备，已超期"
                                 + r.get("daysLate") + "天） " + r.get("link")).toList())),
                 "报备后请在平台的会议页面登记报备日期。");
-        return java.util.Optional.of(new Outbox.Draft("DIGEST:OFFICE:" + day, MailKind.DIGEST, office, subject,
+        return java.util.Optional.of(new Outbox.Draft(officeKey(day), MailKind.DIGEST, office, subject,
                 composer.html("office", Map.of("meetings", rows)), text));
     }
 
@@ -189,20 +241,35 @@ public class ReminderService {
     private List<Digest> digests() {
         int window = settings.windows().dueSoonDays();
         List<LedgerService.ReminderItem> items = ledger.reminderItems(window);
-        java.util.SortedMap<Long, List<LedgerService.ReminderItem>> byLeader = new java.util.TreeMap<>();
-        java.util.SortedMap<Long, List<LedgerService.ReminderItem>> byContact = new java.util.TreeMap<>();
+        // One digest per person, whatever their roles: a leader who is also a contact gets one mail, and an item
+        // they both lead and report on appears in it once.
+        java.util.SortedMap<Long, Map<Long, LedgerService.ReminderItem>> byPerson = new java.util.TreeMap<>();
+        java.util.Set<Long> leaders = new java.util.HashSet<>();
+        java.util.Set<Long> contacts = new java.util.HashSet<>();
         Map<Long, Recipient> recipients = new java.util.HashMap<>();
         for (LedgerService.ReminderItem i : items) {
-            byLeader.computeIfAbsent(i.leaderId(), k -> new ArrayList<>()).add(i);
+            byPerson.computeIfAbsent(i.leaderId(), k -> new LinkedHashMap<>()).putIfAbsent(i.measureId(), i);
+            leaders.add(i.leaderId());
             recipients.putIfAbsent(i.leaderId(), recipient(i.leaderId(), i.leaderName(), i.leaderEmail()));
             if (i.contactId() != null) {
-                byContact.computeIfAbsent(i.contactId(), k -> new ArrayList<>()).add(i);
+                byPerson.computeIfAbsent(i.contactId(), k -> new LinkedHashMap<>()).putIfAbsent(i.measureId(), i);
+                contacts.add(i.contactId());
                 recipients.putIfAbsent(i.contactId(), recipient(i.contactId(), i.contactName(), i.contactEmail()));
             }
         }
+        // Leaders first, then contacts, each by person id (the order the office's preview lists them in).
         List<Digest> digests = new ArrayList<>();
-        byLeader.forEach((id, mine) -> digests.add(digest(recipients.get(id), "LEADER", mine, window)));
-        byContact.forEach((id, mine) -> digests.add(digest(recipients.get(id), "CONTACT", mine, window)));
+        byPerson.forEach((id, mine) -> {
+            if (leaders.contains(id)) {
+                digests.add(digest(recipients.get(id), true, contacts.contains(id), List.copyOf(mine.values()),
+                        window));
+            }
+        });
+        byPerson.forEach((id, mine) -> {
+            if (!leaders.contains(id)) {
+                digests.add(digest(recipients.get(id), false, true, List.copyOf(mine.values()), window));
+            }
+        });
         return digests;
     }
 
@@ -210,8 +277,10 @@ public class ReminderService {
         return new Recipient(personId, name, email == null || email.isBlank() ? null : email.trim());
     }
 
-    private Digest digest(Recipient to, String role, List<LedgerService.ReminderItem> mine, int window) {
-        return new Digest(to, role, section(mine, LedgerService.ReminderItem::overdue, true),
+    private Digest digest(Recipient to, boolean leader, boolean contact, List<LedgerService.ReminderItem> mine,
+            int window) {
+        return new Digest(to, leader ? "LEADER" : "CONTACT", leader, contact,
+                section(mine, LedgerService.ReminderItem::overdue, true),
                 section(mine, LedgerService.ReminderItem::dueSoon, false),
                 section(mine, LedgerService.ReminderItem::stale, false), window);
     }
@@ -248,27 +317,50 @@ public class ReminderService {
     private Outbox.Draft digestMail(String key, Digest d) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("name", d.to().name());
-        model.put("leader", "LEADER".equals(d.role()));
+        model.put("leader", d.leader());
+        model.put("contact", d.contact());
         model.put("sections", List.of(
                 Map.of("title", "逾期事项", "section", d.overdue(), "tone", "#c62828", "mode", "overdue"),
                 Map.of("title", d.dueSoonDays() + "日内到期", "section", d.dueSoon(), "tone", "#b26a00", "mode",
                         "soon"),
                 Map.of("title", "长期整改未按期报送进展", "section", d.stale(), "tone", "#555555", "mode", "stale")));
         model.put("ledgerUrl", properties.baseUrl() + "/ledger");
-        String text = MailComposer.text(d.to().name() + "：您好！以下整改事项需要您关注：", List.of(
-                Map.entry("逾期事项（" + d.overdue().total() + "项）", lines(d.overdue(), "逾期%d天")),
-                Map.entry(d.dueSoonDays() + "日内到期（" + d.dueSoon().total() + "项）", lines(d.dueSoon(), "%d天后到期")),
-                Map.entry("长期整改未按期报送进展（" + d.stale().total() + "项）", lines(d.stale(), null))),
+        // The text part says what the HTML (templates/mail/digest.html) says, in the same words.
+        String text = MailComposer.text(d.to().name() + "：您好！\n" + digestIntro(d), List.of(
+                Map.entry("逾期事项（" + d.overdue().total() + "项）", lines(d.overdue(), Mode.OVERDUE)),
+                Map.entry(d.dueSoonDays() + "日内到期（" + d.dueSoon().total() + "项）", lines(d.dueSoon(), Mode.SOON)),
+                Map.entry("长期整改未按期报送进展（" + d.stale().total() + "项）", lines(d.stale(), Mode.STALE))),
                 "请登录整改台账管理平台处理：" + properties.baseUrl() + "/ledger");
         return new Outbox.Draft(key, MailKind.DIGEST, d.to(), d.subject(), composer.html("digest", model), text);
     }
 
-    private static List<String> lines(Section s, String daysFormat) {
+    /** The digest's opening sentence, as in the HTML. */
+    static String digestIntro(Digest d) {
+        if (d.leader() && d.contact()) {
+            return "您作为责任领导和联络员，以下整改事项需要关注、报送或推进：";
+        }
+        return d.leader() ? "您作为责任领导，以下整改事项需要关注：" : "您作为联络员，以下整改事项需要报送或推进：";
+    }
+
+    /** How a line's deadline is told: days late, days left (today: 今日到期), or none for long-term items. */
+    enum Mode {
+        OVERDUE, SOON, STALE
+    }
+
+    /** A line's deadline note, the same words as the HTML's: "（逾期3天）", "（今日到期）", "（2天后到期）". */
+    static String when(Line l, Mode mode) {
+        return switch (mode) {
+            case OVERDUE -> "（逾期" + l.days() + "天）";
+            case SOON -> l.days() == 0 ? "（今日到期）" : "（" + l.days() + "天后到期）";
+            case STALE -> "";
+        };
+    }
+
+    private static List<String> lines(Section s, Mode mode) {
         List<String> out = new ArrayList<>();
         for (Line l : s.lines()) {
-            String when = daysFormat == null || l.deadline() == null ? "" : "（" + l.deadline() + "，"
-                    + String.format(daysFormat, l.days()) + "）";
-            out.add(l.content() + " — " + l.unit() + when + " " + l.link());
+            String deadline = l.deadline() == null ? "长期" : l.deadline() + when(l, mode);
+            out.add(l.content() + " — " + l.unit() + "，" + deadline + " " + l.link());
         }
         if (s.total() > s.lines().size()) {
             out.add("及其他" + (s.total() - s.lines().size()) + "项");
@@ -297,7 +389,7 @@ public class ReminderService {
                         "ledgerUrl", properties.baseUrl() + "/ledger?overdue=1&group=none");
                 String subject = "【整改督办】" + items.total() + "项整改逾期超过" + days + "天，请督促落实";
                 String text = MailComposer.text(to.name() + "同志：以下整改事项逾期超过" + days + "天，请督促责任领导和责任单位落实：",
-                        List.of(Map.entry("逾期事项（" + items.total() + "项）", lines(items, "逾期%d天"))),
+                        List.of(Map.entry("逾期事项（" + items.total() + "项）", lines(items, Mode.OVERDUE))),
                         "整改台账：" + properties.baseUrl() + "/ledger?overdue=1");
                 if (outbox.enqueue(new Outbox.Draft("ESCALATION:" + secretary.getId() + ":" + week,
                         MailKind.ESCALATION, to, subject, composer.html("escalation", model), text))) {
@@ -325,13 +417,18 @@ public class ReminderService {
         return SystemActor.call(() -> {
             LocalDate day = today.date();
             String week = day.get(IsoFields.WEEK_BASED_YEAR) + "-W" + day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
-            DashboardService.Dashboard d = dashboard.load(dashboard.defaultSelection());
+            LedgerFilter selection = dashboard.defaultSelection();
+            DashboardService.Dashboard d = dashboard.load(selection);
+            // The summary's numbers are the dashboard's default selection (the latest meeting): say which one, so
+            // that a reader does not take them for the whole organization's.
+            String covers = selection.getMeetingId() == null ? "全部会议"
+                    : meetingName(meetings.get(selection.getMeetingId()));
             int recorded = 0;
             int existing = 0;
             List<String> missing = new ArrayList<>();
             for (Person member : org.leaders()) {
                 Recipient to = Recipient.of(member);
-                Map<String, Object> model = Map.of("name", to.name(), "d", d,
+                Map<String, Object> model = Map.of("name", to.name(), "d", d, "covers", covers,
                         "types", d.byType().stream().map(t -> Map.of("label", typeLabel(t.type()), "closed",
                                 t.closed(), "open", t.open())).toList(),
                         "dashboardUrl", properties.baseUrl() + "/dashboard");
@@ -341,8 +438,8 @@ public class ReminderService {
                         + u.onTrack() + "，逾期" + u.overdue()).toList();
                 List<String> types = d.byType().stream().map(t -> typeLabel(t.type()) + "：已完成" + t.closed()
                         + "，未完成" + t.open()).toList();
-                String text = MailComposer.text(to.name() + "同志：本周整改进展如下。共" + d.kpis().total() + "项，已销号"
-                        + d.kpis().closed() + "项，逾期" + d.kpis().overdue() + "项。",
+                String text = MailComposer.text(to.name() + "同志：\n统计范围：" + covers + "\n本周整改进展如下。共"
+                        + d.kpis().total() + "项，已销号" + d.kpis().closed() + "项，逾期" + d.kpis().overdue() + "项。",
                         List.of(Map.entry("按责任单位", units), Map.entry("按整改类型", types)),
                         "详见整改进度总览：" + properties.baseUrl() + "/dashboard");
                 if (outbox.enqueue(new Outbox.Draft("WEEKLY:" + member.getId() + ":" + week, MailKind.WEEKLY, to,
@@ -358,6 +455,10 @@ public class ReminderService {
             reportMissing(missing, "WEEKLY:" + week);
             return new RunReport(recorded, existing, missing);
         });
+    }
+
+    private static String meetingName(org.rectify.meeting.Meeting m) {
+        return m.getTitle() + "（" + m.getHeldOn() + "召开）";
     }
 
     private String typeLabel(org.rectify.ledger.MeasureType type) {
@@ -377,7 +478,7 @@ public class ReminderService {
         String subject = "【邮件未送达】" + names.size() + "人没有邮箱地址，未收到整改提醒";
         String text = MailComposer.text("以下人员没有登记邮箱地址，未能收到整改提醒，请在人员信息中补充：",
                 List.of(Map.entry("缺少邮箱（" + names.size() + "人）", names)), "整改台账管理平台");
-        return java.util.Optional.of(new Outbox.Draft("MISSING:" + runKey, MailKind.MISSING_ADDRESS, office,
+        return java.util.Optional.of(new Outbox.Draft(missingKey(runKey), MailKind.MISSING_ADDRESS, office,
                 subject, composer.html("missing", Map.of("names", names)), text));
     }
 }

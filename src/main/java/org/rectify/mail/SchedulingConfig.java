@@ -12,7 +12,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** ShedLock over the shared database: the locks that keep several instances from running a job together. */
 @Configuration(proxyBeanMethods = false)
-@EnableSchedulerLock(defaultLockAtMostFor = "PT30M")
+@EnableSchedulerLock(defaultLockAtMostFor = ReminderJobs.RUN_LOCK) // why so short: see ReminderJobs
 class SchedulingConfig {
 
     @Bean

@@ -14,7 +14,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Event mails, recorded in the outbox in the same transaction as the workflow step: the contact person is told
- * when an item is sent back or an extension is decided; the office when an item is submitted for closing.
+ * when an item is sent back or an extension is decided; the office when an item is submitted for closing or an
+ * extension is asked for (both wait for its decision).
  */
 @Component
 class WorkflowMails {
@@ -56,6 +57,12 @@ class WorkflowMails {
                 headline = m.getUnit().getName() + " 申请对以下整改事项销号，请核验。";
                 to = new Recipient(null, "党委办公室", properties.officeAddress());
             }
+            case EXTENSION_REQUESTED -> {
+                kind = MailKind.EXTENSION_REQUESTED;
+                headline = m.getUnit().getName() + " 申请将以下整改事项的整改时限由 " + event.getOldDeadline()
+                        + " 延至 " + event.getNewDeadline() + "，请审批。";
+                to = new Recipient(null, "党委办公室", properties.officeAddress());
+            }
             default -> {
                 return;
             }
@@ -69,15 +76,33 @@ class WorkflowMails {
         model.put("unit", m.getUnit().getName());
         model.put("deadline", m.getDeadline());
         model.put("note", event.getNote());
-        model.put("noteLabel", step.kind() == EventKind.CLOSE_REQUESTED ? "完成情况" : "意见");
+        String noteLabel = noteLabel(step.kind());
+        model.put("noteLabel", noteLabel);
         model.put("actor", event.getActorName());
         model.put("link", link);
-        String text = MailComposer.text(to.name() + "：您好！" + headline, List.of(Map.entry("整改事项",
-                        List.of(m.getContent() + " — " + m.getUnit().getName(),
-                                (event.getNote() == null ? "" : "意见：" + event.getNote())))),
-                "查看：" + link);
+        // The same fields, labels and order as the HTML (templates/mail/event.html); an absent note is left out.
+        List<String> fields = new java.util.ArrayList<>(List.of("整改措施：" + m.getContent(),
+                "责任单位：" + m.getUnit().getName()));
+        if (m.getDeadline() != null) {
+            fields.add("整改时限：" + m.getDeadline());
+        }
+        if (event.getNote() != null && !event.getNote().isBlank()) {
+            fields.add(noteLabel + "：" + event.getNote());
+        }
+        fields.add("办理人：" + event.getActorName());
+        String text = MailComposer.text(to.name() + "：您好！" + headline, List.of(Map.entry("整改事项", fields)),
+                "在平台中查看：" + link);
         outbox.enqueue(new Outbox.Draft("EVENT:" + event.getId() + ":" + kind, kind, to, subject(kind, m),
                 composer.html("event", model), text));
+    }
+
+    /** What the note of a step is, in the mail: the statement of a closing request, a request's reason, or advice. */
+    private static String noteLabel(EventKind kind) {
+        return switch (kind) {
+            case CLOSE_REQUESTED -> "完成情况";
+            case EXTENSION_REQUESTED -> "申请理由";
+            default -> "意见";
+        };
     }
 
     private static String subject(MailKind kind, Measure m) {
@@ -86,6 +111,7 @@ class WorkflowMails {
             case RETURNED -> "【整改退回】" + item;
             case EXTENSION_DECIDED -> "【延期审批结果】" + item;
             case CLOSE_REQUESTED -> "【销号申请】" + m.getUnit().getName() + "：" + item;
+            case EXTENSION_REQUESTED -> "【延期申请】" + m.getUnit().getName() + "：" + item;
             default -> item;
         };
     }

@@ -1,5 +1,6 @@
 package org.rectify.security;
 
+import com.vaadin.flow.spring.security.VaadinDefaultRequestCache;
 import com.vaadin.flow.spring.security.VaadinWebSecurity;
 import org.rectify.security.ui.LoginView;
 import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
@@ -11,6 +12,7 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
@@ -21,8 +23,21 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 @Configuration
 class SecurityConfig extends VaadinWebSecurity {
 
+    private final VaadinDefaultRequestCache requestCache;
+
+    SecurityConfig(VaadinDefaultRequestCache requestCache) {
+        this.requestCache = requestCache;
+    }
+
     @Override
     protected void configure(HttpSecurity http) throws Exception {
+        // The page asked for before the login is saved and reopened after it. Spring Security 6 marks that
+        // redirect with "?continue"; our pages read every parameter (the ledger's filters) and would report it as
+        // unknown. Without the marker the cache is looked up on each request, as in Spring Security 5: one
+        // session read.
+        HttpSessionRequestCache saved = new HttpSessionRequestCache();
+        saved.setMatchingRequestParameterName(null);
+        requestCache.setDelegateRequestCache(saved);
         super.configure(http);
         setLoginView(http, LoginView.class);
         // Sessions are registered so that a changed, disabled or reset login can be logged out at once.

@@ -1,9 +1,11 @@
 package org.rectify.mail.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -26,7 +28,11 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import org.rectify.base.ui.BackgroundTask;
 import org.rectify.base.ui.UserErrors;
 import org.rectify.mail.MailAdmin;
 import org.rectify.mail.MailKind;
@@ -34,6 +40,7 @@ import org.rectify.mail.MailStatus;
 import org.rectify.mail.OutboxMail;
 import org.rectify.mail.ReminderService;
 import org.rectify.security.Role;
+import org.springframework.beans.factory.annotation.Qualifier;
 
 /**
  * 邮件记录 (office): every mail the portal recorded, its status and error, the rendered mail; sending by hand;
@@ -47,13 +54,18 @@ public class MailLogView extends VerticalLayout implements HasDynamicTitle {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final MailAdmin admin;
+    private final Executor executor;
+    /** Mails this screen is sending in the background: their button stays disabled until the answer comes. */
+    private final Set<Long> sending = new HashSet<>();
     private final Grid<OutboxMail> grid = new Grid<>();
     private final ComboBox<MailStatus> status = new ComboBox<>();
     private final ComboBox<MailKind> kind = new ComboBox<>();
     private final TextField text = new TextField();
 
-    public MailLogView(MailAdmin admin) {
+    public MailLogView(MailAdmin admin,
+            @Qualifier("applicationTaskExecutor") Executor executor) {
         this.admin = admin;
+        this.executor = executor;
         addClassName("mail-log-view");
         setSizeFull();
         H2 title = new H2(getTranslation("mail.title"));
@@ -145,6 +157,8 @@ public class MailLogView extends VerticalLayout implements HasDynamicTitle {
                 .setFlexGrow(0);
         grid.addColumn(OutboxMail::getAttempts).setHeader(getTranslation("mail.col.attempts")).setAutoWidth(true)
                 .setFlexGrow(0);
+        grid.addColumn(this::next).setHeader(getTranslation("mail.col.next")).setAutoWidth(true).setFlexGrow(0)
+                .setKey("next");
         grid.addComponentColumn(this::actions).setHeader(getTranslation("users.actions")).setAutoWidth(true)
                 .setFlexGrow(0).setKey("actions");
         return grid;
@@ -165,6 +179,16 @@ public class MailLogView extends VerticalLayout implements HasDynamicTitle {
         return badge;
     }
 
+    /** What happens next to a mail that did not go: retried at a time, given up, or interrupted (check first). */
+    private String next(OutboxMail m) {
+        return switch (m.next()) {
+            case WILL_RETRY -> getTranslation("mail.next.retryAt", TIME.format(m.getNextAttemptAt()));
+            case GAVE_UP -> getTranslation("mail.next.gaveUp", m.getAttempts());
+            case INTERRUPTED -> getTranslation("mail.next.interrupted");
+            case NONE -> "";
+        };
+    }
+
     private Component actions(OutboxMail m) {
         Button view = new Button(getTranslation("mail.view"), e -> show(m.getId()));
         view.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
@@ -172,24 +196,55 @@ public class MailLogView extends VerticalLayout implements HasDynamicTitle {
         actions.getStyle().set("gap", "var(--lumo-space-m)");
         if (m.getStatus() == MailStatus.PENDING || m.getStatus() == MailStatus.FAILED
                 || m.getStatus() == MailStatus.NO_SERVER) {
-            Button send = new Button(getTranslation(m.getStatus() == MailStatus.FAILED ? "mail.retry" : "mail.sendNow"),
-                    e -> send(m.getId()));
+            boolean busy = sending.contains(m.getId());
+            Button send = new Button(getTranslation(busy ? "mail.sending"
+                    : m.getStatus() == MailStatus.FAILED ? "mail.retry" : "mail.sendNow"));
+            send.addClickListener(e -> {
+                if (m.next() == OutboxMail.Next.INTERRUPTED) {
+                    confirmResend(m, send);
+                } else {
+                    send(m.getId(), false, send);
+                }
+            });
             send.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            send.setEnabled(!busy);
+            send.setId("mail-send-" + m.getId());
             actions.add(send);
         }
         return actions;
     }
 
-    private void send(long id) {
-        try {
-            boolean sent = admin.sendNow(id);
+    /** An interrupted mail may have reached its recipient: resend only once the office has checked. */
+    private void confirmResend(OutboxMail m, Button send) {
+        ConfirmDialog confirm = new ConfirmDialog(getTranslation("mail.interrupted.title"),
+                getTranslation("mail.interrupted.text", m.getRecipientName(), m.getSubject()),
+                getTranslation("mail.interrupted.resend"), e -> send(m.getId(), true, send));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.setId("mail-resend-confirm");
+        confirm.open();
+    }
+
+    /**
+     * Sends in the background: an unreachable server answers only after the SMTP timeout (tens of seconds), which
+     * must not freeze the office's screen. The row shows "sending" until the answer.
+     */
+    private void send(long id, boolean interruptedChecked, Button button) {
+        sending.add(id);
+        button.setEnabled(false);
+        button.setText(getTranslation("mail.sending"));
+        BackgroundTask.run(UI.getCurrent(), executor, () -> admin.sendNow(id, interruptedChecked), sent -> {
+            sending.remove(id);
             Notification n = Notification.show(getTranslation(sent ? "mail.sent" : "mail.notSent"), 4000,
                     Notification.Position.BOTTOM_START);
             n.addThemeVariants(sent ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_WARNING);
-        } catch (RuntimeException e) {
-            UserErrors.show(this, e);
-        }
-        refresh();
+            refresh();
+        }, failure -> {
+            sending.remove(id);
+            UserErrors.show(this, failure);
+            refresh();
+        });
     }
 
     private void refresh() {
@@ -225,18 +280,24 @@ public class MailLogView extends VerticalLayout implements HasDynamicTitle {
         });
     }
 
-    /** Who would receive what; then, on confirmation, the run itself. */
+    /** Who would receive what and how many mails a run now would really send; then, on confirmation, the run. */
     private void preview() {
-        List<ReminderService.Digest> digests;
+        ReminderService.Preview preview;
         try {
-            digests = admin.preview();
+            preview = admin.preview();
         } catch (RuntimeException e) {
             UserErrors.show(this, e);
             return;
         }
-        Dialog dialog = new Dialog(getTranslation("mail.preview.title", digests.size()));
+        List<ReminderService.Digest> digests = preview.digests();
+        Dialog dialog = new Dialog(getTranslation("mail.preview.count", preview.mailsToSend()));
         dialog.setWidth("min(48rem, 95vw)");
         dialog.setId("mail-preview");
+        if (!preview.recordedToday().isEmpty()) {
+            Paragraph already = new Paragraph(getTranslation("mail.preview.already", preview.recordedToday().size()));
+            already.setId("mail-preview-already");
+            dialog.add(already);
+        }
         Grid<ReminderService.Digest> list = new Grid<>();
         list.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         list.setItems(digests);
@@ -245,6 +306,8 @@ public class MailLogView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("mail.col.address")).setAutoWidth(true);
         list.addColumn(ReminderService.Digest::subject).setHeader(getTranslation("mail.col.subject"))
                 .setFlexGrow(2);
+        list.addColumn(d -> preview.recordedToday().contains(d) ? getTranslation("mail.preview.recorded") : "")
+                .setHeader(getTranslation("mail.col.status")).setAutoWidth(true).setKey("recorded");
         list.setAllRowsVisible(digests.size() <= 12);
         dialog.add(digests.isEmpty() ? new Paragraph(getTranslation("mail.preview.none")) : list);
         Button confirm = new Button(getTranslation("mail.preview.confirm"), e -> {
@@ -260,7 +323,7 @@ public class MailLogView extends VerticalLayout implements HasDynamicTitle {
         });
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         confirm.setId("mail-run-confirm");
-        confirm.setEnabled(!digests.isEmpty());
+        confirm.setEnabled(preview.mailsToSend() > 0);
         dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), confirm);
         dialog.open();
     }

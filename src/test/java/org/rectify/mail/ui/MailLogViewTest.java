@@ -47,12 +47,17 @@ class MailLogViewTest {
     ReminderSettings settings;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.rectify.mail.Outbox outbox;
+    @Autowired
+    org.rectify.mail.MailAdmin admin;
 
     @BeforeEach
     void setUp() {
         fixture.login(LedgerFixture.OFFICE);
         jdbc.update("delete from mail_outbox");
-        jdbc.update("delete from shedlock");
+        // Released, not deleted: ShedLock only updates a lock row it has created once.
+        jdbc.update("update shedlock set lock_until = '2000-01-01 00:00:00'");
         Karibu.start(context);
         UI.getCurrent().navigate("admin/mail");
     }
@@ -112,5 +117,95 @@ class MailLogViewTest {
         UI.getCurrent().navigate("admin/mail");
         org.rectify.testing.Refusal.assertRefused();
         assertThat(List.of(MailStatus.values())).contains(MailStatus.NO_SERVER);
+    }
+
+    // --- issue 11 ---
+
+    /** A recorded mail, then put into the given state as the sender would have left it. */
+    private long mail(String key, String status, int attempts, java.time.LocalDateTime next, String error) {
+        outbox.enqueue(new org.rectify.mail.Outbox.Draft(key, org.rectify.mail.MailKind.DIGEST,
+                new org.rectify.mail.Recipient(null, "收件人" + key, key + "@test.example.org"), "主题" + key,
+                "<p>" + key + "</p>", key));
+        long id = jdbc.queryForObject("select id from mail_outbox where idem_key = ?", Long.class, key);
+        jdbc.update("update mail_outbox set status = ?, attempts = ?, next_attempt_at = ?, last_error = ? where id = ?",
+                status, attempts, next, error, id);
+        return id;
+    }
+
+    private int row(long id) {
+        return java.util.stream.IntStream.range(0, GridKt._size(grid()))
+                .filter(i -> GridKt._get(grid(), i).getId().equals(id)).findFirst().orElseThrow();
+    }
+
+    private String nextCell(long id) {
+        return GridKt._getFormattedRow(grid(), row(id)).get(grid().getColumns().indexOf(grid().getColumnByKey("next")));
+    }
+
+    /** The row's send button, as the grid renders it now. */
+    private Button sendButton(long id) {
+        var actions = (com.vaadin.flow.component.orderedlayout.HorizontalLayout) GridKt._getCellComponent(grid(),
+                row(id), "actions");
+        return (Button) actions.getChildren().filter(c -> c.getId().orElse("").equals("mail-send-" + id))
+                .findFirst().orElseThrow();
+    }
+
+    private void roundTripsUntil(java.util.function.BooleanSupplier done) throws InterruptedException {
+        for (int i = 0; i < 200 && !done.getAsBoolean(); i++) {
+            Thread.sleep(50);
+            com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip();
+        }
+        assertThat(done.getAsBoolean()).as("the background work answered").isTrue();
+    }
+
+    @Test
+    void theLogTellsWillRetryFromGaveUpFromInterrupted() {
+        long retry = mail("retry", "FAILED", 2, java.time.LocalDateTime.of(2026, 6, 15, 10, 5), "SMTP down");
+        long gaveUp = mail("gave-up", "FAILED", 6, null, "SMTP down");
+        long interrupted = mail("interrupted", "FAILED", 1, null, "INTERRUPTED: 发送过程中断");
+        UI.getCurrent().navigate("admin/mail");
+        assertThat(nextCell(retry)).isEqualTo("将于 2026-06-15 10:05 自动重试");
+        assertThat(nextCell(gaveUp)).isEqualTo("已尝试 6 次，不再自动重试");
+        assertThat(nextCell(interrupted)).startsWith("发送中断").contains("核实");
+    }
+
+    @Test
+    void anInterruptedMailIsResentOnlyAfterTheOfficeConfirms() throws InterruptedException {
+        long id = mail("interrupted", "FAILED", 1, null, "INTERRUPTED: 发送过程中断");
+        UI.getCurrent().navigate("admin/mail");
+        _click(sendButton(id));
+        com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm = _get(
+                com.vaadin.flow.component.confirmdialog.ConfirmDialog.class,
+                spec -> spec.withId("mail-resend-confirm"));
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireCancel(confirm);
+        assertThat(mails.findById(id).orElseThrow().getStatus()).isEqualTo(MailStatus.FAILED);
+        assertThatThrownBy(() -> admin.sendNow(id, false)).as("the service refuses an unconfirmed resend")
+                .isInstanceOf(org.rectify.base.InvalidActionException.class);
+
+        _click(sendButton(id));
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(_get(
+                com.vaadin.flow.component.confirmdialog.ConfirmDialog.class,
+                spec -> spec.withId("mail-resend-confirm")));
+        roundTripsUntil(() -> mails.findById(id).orElseThrow().getStatus() == MailStatus.NO_SERVER
+                && !sendButton(id).getText().equals("发送中…"));
+    }
+
+    @Test
+    void thePreviewCountsTheMailsThatWillReallyGoToday() {
+        _click(_get(Button.class, spec -> spec.withId("mail-run")));
+        Dialog preview = _get(Dialog.class, spec -> spec.withId("mail-preview"));
+        @SuppressWarnings("unchecked")
+        Grid<org.rectify.mail.ReminderService.Digest> who = _get(preview, Grid.class);
+        int people = GridKt._size(who);
+        assertThat(people).isGreaterThanOrEqualTo(4);
+        assertThat(preview.getHeaderTitle()).isEqualTo("预览：今日将发送 " + people + " 封提醒邮件");
+        _click(_get(Button.class, spec -> spec.withId("mail-run-confirm")));
+        assertThat(mails.count()).isEqualTo(people);
+
+        _click(_get(Button.class, spec -> spec.withId("mail-run")));
+        Dialog again = _get(Dialog.class, spec -> spec.withId("mail-preview"));
+        assertThat(again.getHeaderTitle()).isEqualTo("预览：今日将发送 0 封提醒邮件");
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("mail-preview-already"))
+                .getText()).isEqualTo("其中 " + people + " 人的今日提醒已经记录，不会重复发送。");
+        assertThat(_get(Button.class, spec -> spec.withId("mail-run-confirm")).isEnabled()).isFalse();
     }
 }
