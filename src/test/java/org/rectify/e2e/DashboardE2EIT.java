@@ -43,6 +43,12 @@ class DashboardE2EIT {
                 page.setViewportSize(1440, 2100); // the whole dashboard, for a look at every chart
                 page.waitForTimeout(1200);
                 browser.screenshot("dashboard-full");
+                // A common laptop: every KPI card in one row, none wrapped onto a row of its own.
+                page.setViewportSize(1366, 768);
+                Object rows = page.evaluate("() => new Set([...document.querySelectorAll('.kpi-row .kpi-card')]"
+                        + ".map(c => Math.round(c.getBoundingClientRect().top))).size");
+                org.assertj.core.api.Assertions.assertThat(((Number) rows).intValue()).as("rows of KPI cards at 1366 px")
+                        .isEqualTo(1);
                 page.setViewportSize(1440, 900);
 
                 page.locator("#kpi-overdue").click();

@@ -138,7 +138,8 @@ class LedgerE2EIT {
             page.navigate(url("ledger/item/1"));
             page.locator("#action-urge").click();
             assertThat(page.locator("vaadin-dialog-overlay[opened]")).isVisible();
-            page.context().clearCookies();
+            page.context().addCookies(java.util.List.of(new com.microsoft.playwright.options.Cookie("JSESSIONID",
+                    "expired-session").setUrl(url(""))));
             page.locator("vaadin-dialog-overlay[opened] vaadin-button").last().click();
             Locator notice = page.locator(".v-system-error");
             assertThat(notice).containsText("登录已失效");

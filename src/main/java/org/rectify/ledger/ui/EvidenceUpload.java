@@ -74,11 +74,16 @@ class EvidenceUpload extends Composite<VerticalLayout> {
                   const accept = input.getAttribute('accept');
                   input.setAttribute('capture', 'environment');
                   input.setAttribute('accept', 'image/jpeg,image/png');
-                  input.click();
-                  setTimeout(() => {
+                  // Back to the plain file dialog once this one is done with (a file chosen or the dialog cancelled).
+                  const restore = () => {
+                    input.removeEventListener('change', restore);
+                    input.removeEventListener('cancel', restore);
                     input.removeAttribute('capture');
                     if (accept) { input.setAttribute('accept', accept); } else { input.removeAttribute('accept'); }
-                  }, 0);
+                  };
+                  input.addEventListener('change', restore);
+                  input.addEventListener('cancel', restore);
+                  input.click();
                 });""", upload.getElement());
         return camera;
     }

@@ -505,6 +505,12 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
     private void toggleFilters() {
         filtersOpen = !filtersOpen;
         filterBox.setVisible(filtersOpen);
+        // The grouping and the export fold away with the filters on a phone (CSS).
+        if (filtersOpen) {
+            addClassName("filters-open");
+        } else {
+            removeClassName("filters-open");
+        }
         filtersToggle.getElement().setAttribute("aria-expanded", String.valueOf(filtersOpen));
     }
 
