@@ -146,6 +146,13 @@ class LedgerE2EIT {
             assertThat(notice).containsText("未提交的内容没有保存");
             notice.click();
             page.waitForURL("**/login");
+
+            // A file link from a page that is gone: the portal's own page in Chinese, not Spring's error page.
+            login(page, url(""), "office");
+            page.navigate(url("VAADIN/dynamic/resource/9/00000000-0000-0000-0000-000000000000/old.pdf"));
+            assertThat(page.locator("#error-title")).hasText("页面或文件不存在");
+            assertThat(page.locator("body")).not().containsText("Whitelabel");
+            assertThat(page.locator("a.home")).hasText("返回首页");
         });
     }
 }
