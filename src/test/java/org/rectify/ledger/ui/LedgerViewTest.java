@@ -319,7 +319,8 @@ class LedgerViewTest {
         nav("ledger/item/" + fixture.id("M-EXTENDED"));
         String page = text(_get(MeasureDetailView.class));
         assertThat(page).contains("原定时限", TODAY.minusDays(5).toString(), TODAY.plusDays(30).toString(),
-                "即知即改", "3天后到期");
+                // Due in 3 days with nothing reported since the meeting: 有风险 is the alert it shows.
+                "即知即改", "有风险");
         nav("ledger/item/" + fixture.id("M-CLOSED-LATE"));
         assertThat(text(_get(MeasureDetailView.class))).contains("逾期完成", "长期未更新", "个人问题：委员乙");
     }
@@ -331,5 +332,34 @@ class LedgerViewTest {
             MeasureDetailView detail = _get(MeasureDetailView.class);
             assertThat(text(detail)).contains("未找到整改事项", "“" + id + "”");
         }
+    }
+
+    @Test
+    void atRiskItemsHaveAFilterABadgeAndAnExplanation() {
+        assertThat(filterBy(Checkbox.class, "filter-at-risk", true))
+                .containsExactlyInAnyOrder("M-DUE-SOON", "M-DUE-8");
+        assertThat(query()).containsEntry("risk", List.of("1"));
+        Checkbox box = byId(Checkbox.class, "filter-at-risk");
+        assertThat(box.getTooltip().getText()).contains("14天内到期", "超过30天没有报送进展");
+        // The alert column's badge: 有风险, with what it means as its tooltip, before the days left.
+        MeasureBadges badges = new MeasureBadges(_get(LedgerView.class),
+                context.getBean(org.rectify.ledger.LedgerService.class));
+        MeasureBadges.Badge alert = rows().stream().filter(MeasureRow.class::isInstance)
+                .map(r -> badges.alert(((MeasureRow) r).measure())).findFirst().orElseThrow();
+        assertThat(alert.text()).isEqualTo("有风险");
+        assertThat(alert.tip()).isEqualTo(box.getTooltip().getText());
+        // And the filter's count shows on the phone's folded filter button.
+        LedgerView view = _get(LedgerView.class);
+        view.setCompact(true);
+        Button toggle = byId(Button.class, "filters-toggle");
+        assertThat(toggle.isVisible()).isTrue();
+        assertThat(toggle.getText()).isEqualTo("筛选（1）");
+        assertThat(LocatorJ._find(com.vaadin.flow.component.orderedlayout.VerticalLayout.class,
+                spec -> spec.withId("ledger-filters"))).as("filters folded away").isEmpty();
+        assertThat(grid().getColumnByKey("card").isVisible()).isTrue();
+        assertThat(grid().getColumnByKey("measure").isVisible()).isFalse();
+        LocatorJ._click(toggle);
+        assertThat(byId(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, "ledger-filters").isVisible())
+                .isTrue();
     }
 }
