@@ -1,5 +1,6 @@
 package org.rectify.security;
 
+import org.rectify.base.Today;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -11,9 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 class AccountUserDetailsService implements UserDetailsService {
 
     private final UserAccountRepository accounts;
+    private final Today today;
 
-    AccountUserDetailsService(UserAccountRepository accounts) {
+    AccountUserDetailsService(UserAccountRepository accounts, Today today) {
         this.accounts = accounts;
+        this.today = today;
     }
 
     @Override
@@ -21,7 +24,8 @@ class AccountUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         UserAccount a = accounts.findByUsername(username.trim())
                 .orElseThrow(() -> new UsernameNotFoundException(username));
-        return new RectifyUser(actorOf(a), a.getPasswordHash(), a.isEnabled(), a.isMustChangePassword());
+        return new RectifyUser(actorOf(a), a.getPasswordHash(), a.isEnabled(), a.isMustChangePassword(),
+                a.isLocked(today.now()));
     }
 
     static Actor actorOf(UserAccount a) {

@@ -13,12 +13,19 @@ public class RectifyUser implements UserDetails {
     private final String passwordHash;
     private final boolean enabled;
     private final boolean mustChangePassword;
+    private final boolean locked;
 
     public RectifyUser(Actor actor, String passwordHash, boolean enabled) {
         this(actor, passwordHash, enabled, false);
     }
 
     public RectifyUser(Actor actor, String passwordHash, boolean enabled, boolean mustChangePassword) {
+        this(actor, passwordHash, enabled, mustChangePassword, false);
+    }
+
+    public RectifyUser(Actor actor, String passwordHash, boolean enabled, boolean mustChangePassword,
+            boolean locked) {
+        this.locked = locked;
         this.actor = actor;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
@@ -47,6 +54,12 @@ public class RectifyUser implements UserDetails {
     @Override
     public String getUsername() {
         return actor.username();
+    }
+
+    /** Locked for a while after too many wrong passwords ({@link LoginThrottle}). */
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.rectify.security;
 
 import com.vaadin.flow.spring.security.VaadinDefaultRequestCache;
 import com.vaadin.flow.spring.security.VaadinWebSecurity;
-import org.rectify.security.ui.LoginView;
 import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,16 +11,34 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
- * Form login through Vaadin's login view; every view declares who may open it ({@code @RolesAllowed},
+ * Form login through a plain server-rendered page, throttled ({@link ThrottledAuthentication}), with its CSRF token;
+ * a Content-Security-Policy on every response; every view declares who may open it ({@code @RolesAllowed},
  * {@code @PermitAll}, {@code @AnonymousAllowed}); passwords are bcrypt hashes.
  */
 @EnableWebSecurity
 @Configuration
 class SecurityConfig extends VaadinWebSecurity {
+
+    /**
+     * Only this server's own scripts, styles, pictures and connections; no framing, no plug-ins, forms post here.
+     * Vaadin needs inline scripts and styles and script evaluation ({@code executeJs}), ApexCharts inline styles.
+     */
+    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
 
     private final VaadinDefaultRequestCache requestCache;
 
@@ -39,7 +56,11 @@ class SecurityConfig extends VaadinWebSecurity {
         saved.setMatchingRequestParameterName(null);
         requestCache.setDelegateRequestCache(saved);
         super.configure(http);
-        setLoginView(http, LoginView.class);
+        // A path, not a Vaadin view: the login page is a plain form (templates/login.html), and unlike a view
+        // class, a path does not exempt POST /login from the CSRF check.
+        setLoginView(http, "/login");
+        http.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
         // Sessions are registered so that a changed, disabled or reset login can be logged out at once.
         http.sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessionRegistry()).expiredUrl("/login"));
     }

@@ -55,6 +55,12 @@ public class UserAccount extends AbstractEntity {
     /** An initial password set by the office: the user chooses their own at the first login. */
     private boolean mustChangePassword;
 
+    /** Wrong passwords since the last successful login or lock; kept by {@link LoginThrottle}. */
+    private int failedLogins;
+
+    /** A temporary lock after too many wrong passwords, until then; kept by {@link LoginThrottle}. */
+    private java.time.LocalDateTime lockedUntil;
+
     protected UserAccount() {
     }
 
@@ -123,6 +129,19 @@ public class UserAccount extends AbstractEntity {
 
     public boolean isMustChangePassword() {
         return mustChangePassword;
+    }
+
+    public int getFailedLogins() {
+        return failedLogins;
+    }
+
+    public java.time.LocalDateTime getLockedUntil() {
+        return lockedUntil;
+    }
+
+    /** Locked by too many wrong passwords at {@code now}. */
+    public boolean isLocked(java.time.LocalDateTime now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
     void setMustChangePassword(boolean mustChangePassword) {

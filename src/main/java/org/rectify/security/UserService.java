@@ -10,6 +10,8 @@ import java.util.Set;
 import org.rectify.base.InvalidActionException;
 import org.rectify.base.MessageKey;
 import org.rectify.base.NotAllowedException;
+import org.rectify.base.Texts;
+import org.rectify.base.Today;
 import org.rectify.org.Person;
 import org.rectify.org.PersonRepository;
 import org.rectify.org.Unit;
@@ -34,10 +36,17 @@ public class UserService {
     private final CurrentUser currentUser;
     private final Validator validator;
     private final LoginSessions sessions;
+    private final LoginThrottle throttle;
+    private final LoginEventRepository loginEvents;
+    private final Today today;
 
     public UserService(UserAccountRepository accounts, PersonRepository people, UnitRepository units,
-            PasswordEncoder encoder, CurrentUser currentUser, Validator validator, LoginSessions sessions) {
+            PasswordEncoder encoder, CurrentUser currentUser, Validator validator, LoginSessions sessions,
+            LoginThrottle throttle, LoginEventRepository loginEvents, Today today) {
         this.sessions = sessions;
+        this.throttle = throttle;
+        this.loginEvents = loginEvents;
+        this.today = today;
         this.accounts = accounts;
         this.people = people;
         this.units = units;
@@ -92,6 +101,27 @@ public class UserService {
             sessions.expire(account.getUsername());
         }
         return account;
+    }
+
+    /** Locked now by too many wrong passwords (用户管理 shows it and offers 解锁). */
+    public boolean isLocked(UserAccount account) {
+        return account.isLocked(today.now());
+    }
+
+    /** Lifts a lock after too many wrong passwords before its time, and starts the count afresh. */
+    public void unlock(long id) {
+        requireOffice();
+        accounts.findById(id).orElseThrow(() -> new InvalidActionException("user.notFound"));
+        throttle.unlock(id);
+    }
+
+    /** 登录日志, newest first: {@code text} matches the login or the address, {@code outcome} may be null. */
+    @Transactional(readOnly = true)
+    public List<LoginEvent> loginEvents(String text, LoginEvent.Outcome outcome, int page, int pageSize) {
+        requireOffice();
+        String t = Texts.orNull(text);
+        return loginEvents.search(t == null ? null : t.toLowerCase(java.util.Locale.ROOT), outcome,
+                org.springframework.data.domain.PageRequest.of(page, pageSize));
     }
 
     /** Sets a new random password and returns it, to be handed to the user once. */

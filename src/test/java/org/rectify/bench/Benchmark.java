@@ -282,9 +282,9 @@ class Benchmark {
 
     private static void login(Page page, AppJar app, String user) {
         page.navigate(app.url("login"));
-        page.locator("vaadin-login-form input[name='username']").fill(user);
-        page.locator("vaadin-login-form input[name='password']").fill(BenchData.PASSWORD);
-        page.locator("vaadin-login-form vaadin-button[slot='submit']").click();
+        page.locator("#username").fill(user);
+        page.locator("#password").fill(BenchData.PASSWORD);
+        page.locator("#login-submit").click();
         page.waitForURL(u -> !u.contains("/login"));
     }
 
@@ -428,10 +428,10 @@ class Benchmark {
         page.onResponse(responses::add);
         long start = System.nanoTime();
         page.navigate(app.url("login"));
-        page.locator("vaadin-login-form input[name='username']").fill("bench-office");
+        page.locator("#username").fill("bench-office");
         long ready = System.nanoTime();
-        page.locator("vaadin-login-form input[name='password']").fill(BenchData.PASSWORD);
-        page.locator("vaadin-login-form vaadin-button[slot='submit']").click();
+        page.locator("#password").fill(BenchData.PASSWORD);
+        page.locator("#login-submit").click();
         page.waitForURL(u -> !u.contains("/login"));
         long signedIn = System.nanoTime();
         page.waitForFunction(DASHBOARD_DRAWN, null, new Page.WaitForFunctionOptions().setTimeout(120_000)

@@ -6,6 +6,8 @@ import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Assumptions;
 import org.rectify.testing.Chromium;
 
@@ -17,11 +19,21 @@ final class BrowserSession implements AutoCloseable {
     private final Playwright playwright;
     private final Browser browser;
     final Page page;
+    /** Content-Security-Policy violations the browser reported, on any page of this session. */
+    private final List<String> cspViolations = new CopyOnWriteArrayList<>();
 
     private BrowserSession(Playwright playwright, Browser browser, Page page) {
         this.playwright = playwright;
         this.browser = browser;
         this.page = page;
+        // Chromium reports a blocked script, style, picture or connection on the console and as a DOM event.
+        page.addInitScript("document.addEventListener('securitypolicyviolation', e => console.error("
+                + "'Content Security Policy violation: ' + e.violatedDirective + ' ' + e.blockedURI));");
+        page.onConsoleMessage(m -> {
+            if (m.text().contains("Content Security Policy")) {
+                cspViolations.add(page.url() + ": " + m.text());
+            }
+        });
     }
 
     /** Opens a 1440×900 page; without Chromium the test fails under CI and is skipped, loudly, elsewhere. */
@@ -59,9 +71,16 @@ final class BrowserSession implements AutoCloseable {
         return file;
     }
 
+    /** Every browser test checks that the pages it visited work under the portal's Content-Security-Policy. */
     @Override
     public void close() {
-        browser.close();
-        playwright.close();
+        try {
+            if (!cspViolations.isEmpty()) {
+                throw new AssertionError("Content-Security-Policy violations:\n" + String.join("\n", cspViolations));
+            }
+        } finally {
+            browser.close();
+            playwright.close();
+        }
     }
 }

@@ -101,9 +101,9 @@ class FirstAfternoonE2EIT {
             Page page = browser.page;
             try {
                 page.navigate(url("login"));
-                page.locator("vaadin-login-form input[name='username']").fill("admin");
-                page.locator("vaadin-login-form input[name='password']").fill("first-admin-2026");
-                page.locator("vaadin-login-form vaadin-button[slot='submit']").click();
+                page.locator("#username").fill("admin");
+                page.locator("#password").fill("first-admin-2026");
+                page.locator("#login-submit").click();
                 page.waitForURL(u -> !u.contains("/login"));
                 assertThat(page.locator("#setup-panel")).containsText("建立组织机构");
                 browser.screenshot("first-0-setup");

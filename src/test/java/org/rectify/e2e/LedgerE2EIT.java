@@ -27,10 +27,13 @@ class LedgerE2EIT {
     /** Logs in through the real login form. */
     static void login(Page page, String base, String username) {
         page.navigate(base + "login");
-        page.locator("vaadin-login-form input[name='username']").fill(username);
-        page.locator("vaadin-login-form input[name='password']").fill("demo1234");
-        page.locator("vaadin-login-form vaadin-button[slot='submit']").click();
+        page.locator("#username").fill(username);
+        page.locator("#password").fill("demo1234");
+        page.locator("#login-submit").click();
         page.waitForURL(url -> !url.contains("/login"));
+        // The login page is plain HTML: the Vaadin client starts with the first page after it.
+        page.locator("h2.view-title, h2#error-title").first().waitFor(new com.microsoft.playwright.Locator
+                .WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
     }
 
     /** Runs a browser step; on failure keeps a screenshot and rethrows. */

@@ -141,7 +141,7 @@ class PhoneE2EIT {
                 page.locator("#user-menu").click();
                 page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("退出登录")).click();
                 page.waitForURL("**/login");
-                assertThat(page.locator("vaadin-login-form")).isVisible();
+                assertThat(page.locator("#login-form")).isVisible();
             } catch (RuntimeException | AssertionError e) {
                 System.err.println("E2E failure, screenshot: " + browser.screenshot("phone-failed").toAbsolutePath());
                 throw e;

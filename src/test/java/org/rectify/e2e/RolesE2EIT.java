@@ -5,7 +5,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.util.function.Consumer;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -53,12 +56,12 @@ class RolesE2EIT {
         inBrowser("login-error", page -> {
             page.navigate(url("ledger"));
             page.waitForURL("**/login");
-            assertThat(page.locator("vaadin-login-form")).isVisible();
-            page.locator("vaadin-login-form input[name='username']").fill("office");
-            page.locator("vaadin-login-form input[name='password']").fill("wrong-password");
-            page.locator("vaadin-login-form vaadin-button[slot='submit']").click();
+            assertThat(page.locator("#login-form")).isVisible();
+            page.locator("#username").fill("office");
+            page.locator("#password").fill("wrong-password");
+            page.locator("#login-submit").click();
             page.waitForURL("**/login?error");
-            assertThat(page.locator("vaadin-login-form")).containsText("用户名或密码不正确");
+            assertThat(page.locator("#login-error")).containsText("用户名或密码不正确");
         });
     }
 
@@ -131,6 +134,56 @@ class RolesE2EIT {
             assertThat(dialog).isVisible();
             assertThat(dialog.locator("vaadin-upload")).isVisible();
         });
+    }
+
+    /**
+     * Every page in each role's menu opens, under the Content-Security-Policy ({@link BrowserSession} fails on a
+     * reported violation), and the session cookie is SameSite=Lax and HttpOnly.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"office", "leader", "contact", "member"})
+    void everyMenuPageOfEachRoleOpensUnderTheContentSecurityPolicy(String role) {
+        inBrowser("menu-" + role, page -> {
+            page.navigate(url("login"));
+            page.navigate(url("no-such-page-" + role));
+            LedgerE2EIT.login(page, url(""), role);
+            page.locator(".side-navs vaadin-side-nav-item").first().waitFor();
+            @SuppressWarnings("unchecked")
+            List<String> paths = (List<String>) page.locator(".side-navs vaadin-side-nav-item")
+                    .evaluateAll("items => items.map(i => i.getAttribute('path'))");
+            org.assertj.core.api.Assertions.assertThat(paths).as(role + "'s menu").isNotEmpty();
+            for (String path : paths) {
+                page.navigate(url(path.replaceFirst("^/", "")));
+                assertThat(page.locator("h2.view-title, h2#error-title").first()).isVisible();
+                page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+            }
+            com.microsoft.playwright.options.Cookie session = page.context().cookies().stream()
+                    .filter(c -> c.name.equals("JSESSIONID")).findFirst().orElseThrow();
+            org.assertj.core.api.Assertions.assertThat(session.sameSite)
+                    .isEqualTo(com.microsoft.playwright.options.SameSiteAttribute.LAX);
+            org.assertj.core.api.Assertions.assertThat(session.httpOnly).isTrue();
+        });
+    }
+
+    /** Behind a TLS proxy (X-Forwarded-Proto: https from a private address) the session cookie is Secure. */
+    @Test
+    void theSessionCookieIsSecureBehindATlsProxyAndLaxEverywhere() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<Void> viaProxy = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url("login"))).header("X-Forwarded-Proto", "https").build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        java.net.http.HttpResponse<Void> plain = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url("login"))).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        String secure = viaProxy.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID"))
+                .findFirst().orElseThrow();
+        String local = plain.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID"))
+                .findFirst().orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(secure).contains("Secure").contains("HttpOnly")
+                .contains("SameSite=Lax");
+        org.assertj.core.api.Assertions.assertThat(local).doesNotContain("Secure").contains("SameSite=Lax");
+        org.assertj.core.api.Assertions.assertThat(plain.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> org.assertj.core.api.Assertions.assertThat(csp)
+                        .contains("default-src 'self'").contains("frame-ancestors 'none'"));
     }
 
     @Test

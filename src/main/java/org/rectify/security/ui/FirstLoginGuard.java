@@ -26,7 +26,7 @@ public class FirstLoginGuard implements VaadinServiceInitListener {
 
     void check(BeforeEnterEvent event) {
         Class<?> target = event.getNavigationTarget();
-        if (currentUser.mustChangePassword() && target != ChangePasswordView.class && target != LoginView.class) {
+        if (currentUser.mustChangePassword() && target != ChangePasswordView.class) {
             event.forwardTo(ChangePasswordView.class);
         }
     }

@@ -35,7 +35,7 @@ import org.rectify.security.UserAccount;
 import org.rectify.security.UserService;
 import org.rectify.security.UserService.UserDraft;
 
-/** 用户管理 (office): create logins, set role and unit, disable, reset passwords. */
+/** 用户管理 (office): create logins, set role and unit, disable, reset passwords, lift login locks. */
 @Route("admin/users")
 @Menu(order = 140, icon = "vaadin:key", title = "nav.users")
 @RolesAllowed(Role.OFFICE_NAME)
@@ -70,15 +70,24 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(u -> u.getUnit() != null ? u.getUnit().getName()
                         : u.getPerson() != null ? u.getPerson().getName() : "")
                 .setHeader(getTranslation("users.scope")).setAutoWidth(true);
-        grid.addColumn(u -> getTranslation(u.isEnabled() ? "users.enabled" : "users.disabled"))
-                .setHeader(getTranslation("users.state")).setAutoWidth(true);
-        grid.addComponentColumn(this::rowActions).setHeader(getTranslation("users.actions")).setAutoWidth(true);
+        grid.addColumn(this::state).setHeader(getTranslation("users.state")).setKey("state").setAutoWidth(true);
+        grid.addComponentColumn(this::rowActions).setHeader(getTranslation("users.actions")).setKey("actions")
+                .setAutoWidth(true);
         add(header, grid);
         refresh();
     }
 
     private void refresh() {
         grid.setItems(users.list());
+    }
+
+    private String state(UserAccount u) {
+        if (!u.isEnabled()) {
+            return getTranslation("users.disabled");
+        }
+        return users.isLocked(u) ? getTranslation("users.locked",
+                u.getLockedUntil().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm")))
+                : getTranslation("users.enabled");
     }
 
     private Component rowActions(UserAccount u) {
@@ -90,6 +99,13 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         Button reset = new Button(getTranslation("users.resetPassword"), e -> resetPassword(u));
         reset.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         HorizontalLayout actions = new HorizontalLayout(edit, toggle, reset);
+        if (users.isLocked(u)) {
+            Button unlock = new Button(getTranslation("users.unlock"),
+                    e -> run(() -> users.unlock(u.getId()), "users.unlocked"));
+            unlock.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            unlock.setId("unlock-" + u.getUsername());
+            actions.addComponentAsFirst(unlock);
+        }
         actions.getStyle().set("gap", "var(--lumo-space-m)");
         return actions;
     }

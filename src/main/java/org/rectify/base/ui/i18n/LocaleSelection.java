@@ -47,11 +47,17 @@ public class LocaleSelection implements VaadinServiceInitListener {
         VaadinSession.getCurrent().setLocale(chosen);
         VaadinResponse response = VaadinService.getCurrentResponse();
         if (response != null) {
-            Cookie cookie = new Cookie(COOKIE, chosen.toLanguageTag());
-            cookie.setPath("/");
-            cookie.setMaxAge(365 * 24 * 3600);
-            cookie.setHttpOnly(true);
-            response.addCookie(cookie);
+            response.addCookie(cookie(chosen));
         }
+    }
+
+    /** The cookie that remembers a language for a year (also set by the login page, outside Vaadin). */
+    public static Cookie cookie(Locale locale) {
+        Cookie cookie = new Cookie(COOKIE, RectifyI18NProvider.supported(locale).toLanguageTag());
+        cookie.setPath("/");
+        cookie.setMaxAge(365 * 24 * 3600);
+        cookie.setHttpOnly(true);
+        cookie.setAttribute("SameSite", "Lax");
+        return cookie;
     }
 }
