@@ -11,9 +11,20 @@ public final class Texts {
     private Texts() {
     }
 
-    /** Invisible at either end: whitespace, any Unicode space separator, and format characters (U+200B, …). */
-    private static boolean invisible(int cp) {
-        return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.getType(cp) == Character.FORMAT;
+    /**
+     * Invisible at either end: whitespace, any Unicode space separator, control and format characters (U+200B,
+     * U+2060, U+FEFF, …), and the blank "letters" and selectors Unicode marks default-ignorable (U+3164 Hangul
+     * filler, …) plus the blank braille pattern: all of them are used to fake a filled-in field.
+     */
+    static boolean invisible(int cp) {
+        if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+            return true;
+        }
+        int type = Character.getType(cp);
+        return type == Character.FORMAT || type == Character.CONTROL
+                || cp == 0x034F || cp == 0x115F || cp == 0x1160 || cp == 0x17B4 || cp == 0x17B5
+                || cp >= 0x180B && cp <= 0x180F || cp == 0x2800 || cp == 0x3164
+                || cp >= 0xFE00 && cp <= 0xFE0F || cp == 0xFFA0 || cp >= 0xE0100 && cp <= 0xE01EF;
     }
 
     /** The text without invisible characters at either end; never null. */
@@ -36,6 +47,11 @@ public final class Texts {
         return strip(text).isEmpty();
     }
 
+    /** The length a user counts: characters (code points), not UTF-16 units. */
+    public static int length(String text) {
+        return text == null ? 0 : text.codePointCount(0, text.length());
+    }
+
     /** The stripped text, or null when there is none: for optional fields. */
     public static String orNull(String text) {
         String s = strip(text);
@@ -48,8 +64,8 @@ public final class Texts {
         String t = strip(value);
         if (required && t.isEmpty()) {
             out.add(new Violation(field, index, "validation.requiredField"));
-        } else if (t.codePointCount(0, t.length()) > max) {
-            out.add(new Violation(field, index, "validation.tooLongField", max, t.codePointCount(0, t.length())));
+        } else if (length(t) > max) {
+            out.add(new Violation(field, index, "validation.tooLongField", max, length(t)));
         }
     }
 }

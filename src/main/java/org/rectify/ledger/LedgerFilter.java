@@ -2,6 +2,7 @@ package org.rectify.ledger;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import org.rectify.base.Texts;
 
 /**
  * What the ledger shows: every filter of the ledger page, the dashboard's drill-downs and the mails. Empty fields
@@ -232,7 +233,7 @@ public class LedgerFilter {
     }
 
     public LedgerFilter setText(String text) {
-        this.text = text == null || text.isBlank() ? null : text.trim();
+        this.text = Texts.orNull(text);
         return this;
     }
 

@@ -501,9 +501,9 @@ public class ProblemService {
             String reason = Texts.orNull(md.deadlineReason());
             if (reason == null) {
                 violations.add(new Violation("measure.deadlineReason", i, "measure.deadlineReasonRequired"));
-            } else if (reason.length() > RectificationService.MAX_REASON) {
+            } else if (Texts.length(reason) > RectificationService.MAX_REASON) {
                 violations.add(new Violation("measure.deadlineReason", i, "validation.tooLongField",
-                        RectificationService.MAX_REASON, reason.length()));
+                        RectificationService.MAX_REASON, Texts.length(reason)));
             }
         }
         if (!violations.isEmpty()) {

@@ -13,6 +13,7 @@ import org.rectify.base.InvalidActionException;
 import org.rectify.base.MessageKey;
 import org.rectify.base.NotAllowedException;
 import org.rectify.base.StaleDataException;
+import org.rectify.base.Texts;
 import org.rectify.base.Today;
 import org.rectify.security.Actor;
 import org.rectify.security.CurrentUser;
@@ -301,20 +302,21 @@ public class RectificationService {
         throw new InvalidActionException("workflow.wrongStatus", m.getStatus());
     }
 
+    /** Texts.strip, not String.strip: a note of only no-break or zero-width spaces is no note. */
     static String requireText(String text, String fieldKey, int max) {
-        String t = text == null ? "" : text.strip();
+        String t = Texts.strip(text);
         if (t.isEmpty()) {
             throw new InvalidActionException("validation.required", MessageKey.of(fieldKey));
         }
-        if (t.length() > max) {
+        if (Texts.length(t) > max) {
             throw new InvalidActionException("validation.tooLong", MessageKey.of(fieldKey), max);
         }
         return t;
     }
 
     static String optionalText(String text, int max) {
-        String t = text == null ? "" : text.strip();
-        if (t.length() > max) {
+        String t = Texts.strip(text);
+        if (Texts.length(t) > max) {
             throw new InvalidActionException("validation.tooLong", MessageKey.of("field.note"), max);
         }
         return t.isEmpty() ? null : t;

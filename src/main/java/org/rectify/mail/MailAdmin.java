@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.rectify.base.InvalidActionException;
 import org.rectify.base.NotAllowedException;
+import org.rectify.base.Texts;
 import org.rectify.security.CurrentUser;
 import org.rectify.security.Role;
 import org.springframework.stereotype.Service;
@@ -71,8 +72,9 @@ public class MailAdmin {
         if (q.kind() != null) {
             ps.add(cb.equal(o.get("kind"), q.kind()));
         }
-        if (q.text() != null && !q.text().isBlank()) {
-            String like = "%" + q.text().trim().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
+        String text = Texts.orNull(q.text());
+        if (text != null) {
+            String like = "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
                     .replace("_", "!_") + "%";
             ps.add(cb.or(cb.like(cb.lower(o.get("recipientName")), like, '!'),
                     cb.like(cb.lower(o.get("recipientEmail")), like, '!'),

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rectify.base.Texts;
 import org.rectify.base.Today;
 import org.rectify.dashboard.DashboardService;
 import org.rectify.ledger.LedgerFilter;
@@ -274,7 +275,7 @@ public class ReminderService {
     }
 
     private static Recipient recipient(long personId, String name, String email) {
-        return new Recipient(personId, name, email == null || email.isBlank() ? null : email.trim());
+        return new Recipient(personId, name, Texts.orNull(email));
     }
 
     private Digest digest(Recipient to, boolean leader, boolean contact, List<LedgerService.ReminderItem> mine,

@@ -3,6 +3,7 @@ package org.rectify.mail;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.rectify.base.Texts;
 import org.rectify.ledger.EventKind;
 import org.rectify.ledger.Measure;
 import org.rectify.ledger.MeasureEvent;
@@ -86,7 +87,7 @@ class WorkflowMails {
         if (m.getDeadline() != null) {
             fields.add("整改时限：" + m.getDeadline());
         }
-        if (event.getNote() != null && !event.getNote().isBlank()) {
+        if (!Texts.isBlank(event.getNote())) {
             fields.add(noteLabel + "：" + event.getNote());
         }
         fields.add("办理人：" + event.getActorName());

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.rectify.base.Texts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -69,7 +70,7 @@ public class OrgService {
 
     /** A page of active committee members whose name contains {@code text}, in the same order. */
     public List<Person> leaders(String text, int offset, int limit) {
-        return people.findLeaders(text == null ? "" : text.strip(),
+        return people.findLeaders(Texts.strip(text),
                 org.springframework.data.domain.PageRequest.of(offset / Math.max(1, limit), Math.max(1, limit)));
     }
 

@@ -154,7 +154,7 @@ public class CategoryService {
             throw new InvalidActionException("validation.required", org.rectify.base.MessageKey.of(
                     "category.name"));
         }
-        if (n.length() > MAX_NAME) {
+        if (Texts.length(n) > MAX_NAME) {
             throw new InvalidActionException("validation.tooLong", org.rectify.base.MessageKey.of("category.name"),
                     MAX_NAME);
         }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.rectify.base.InvalidActionException;
+import org.rectify.base.Texts;
 import org.rectify.base.Today;
 import org.rectify.base.ui.i18n.RectifyI18NProvider;
 import org.rectify.ledger.EventKind;
@@ -223,9 +224,9 @@ public class BulletinService {
 
     private String action(Action a) {
         String on = a.on() == null ? "" : a.on().toString();
-        String note = a.note() == null || a.note().isBlank() ? "" : "（" + a.note().strip() + "）";
+        String note = Texts.isBlank(a.note()) ? "" : "（" + Texts.strip(a.note()) + "）";
         if (a.kind() == EventKind.URGED) {
-            return on + (a.by() == null || a.by().isBlank() ? "" : "由" + a.by()) + "督办" + note;
+            return on + (Texts.isBlank(a.by()) ? "" : "由" + Texts.strip(a.by())) + "督办" + note;
         }
         String newDeadline = a.newDeadline() == null ? "" : "至" + a.newDeadline();
         return switch (a.kind()) {
@@ -293,6 +294,6 @@ public class BulletinService {
     }
 
     private static String blankToEmpty(String s) {
-        return s == null ? "" : s.strip();
+        return Texts.strip(s);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.rectify.base.Texts;
 import org.rectify.base.Today;
 import org.rectify.base.ui.i18n.RectifyI18NProvider;
 import org.rectify.ledger.LedgerFilter;
@@ -130,7 +131,7 @@ public class LedgerExportService {
 
     private String subtitle(String note) {
         String asOf = "截至" + LedgerSheet.day(today.date());
-        return note == null || note.isBlank() ? asOf : note + "　　" + asOf;
+        return Texts.isBlank(note) ? asOf : Texts.strip(note) + "　　" + asOf;
     }
 
     String label(String key) {

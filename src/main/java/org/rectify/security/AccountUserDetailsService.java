@@ -1,5 +1,6 @@
 package org.rectify.security;
 
+import org.rectify.base.Texts;
 import org.rectify.base.Today;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -22,7 +23,7 @@ class AccountUserDetailsService implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        UserAccount a = accounts.findByUsername(username.trim())
+        UserAccount a = accounts.findByUsername(Texts.strip(username))
                 .orElseThrow(() -> new UsernameNotFoundException(username));
         return new RectifyUser(actorOf(a), a.getPasswordHash(), a.isEnabled(), a.isMustChangePassword(),
                 a.isLocked(today.now()));

@@ -1,6 +1,7 @@
 package org.rectify.security;
 
 import java.time.LocalDateTime;
+import org.rectify.base.Texts;
 import org.rectify.base.Today;
 import org.rectify.security.LoginEvent.Outcome;
 import org.slf4j.Logger;
@@ -73,7 +74,7 @@ public class LoginThrottle {
     }
 
     private Long record(String username, String address, Outcome outcome) {
-        String name = clip(username == null ? "" : username.strip(), MAX_USERNAME);
+        String name = clip(Texts.strip(username), MAX_USERNAME);
         Long id = name.isEmpty() ? null : accounts.findIdByUsername(name).orElse(null);
         events.save(new LoginEvent(today.now(), name, id, clip(address, MAX_ADDRESS), outcome));
         return id;

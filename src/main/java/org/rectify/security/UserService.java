@@ -68,12 +68,12 @@ public class UserService {
     public UserAccount create(UserDraft draft, String password) {
         requireOffice();
         checkPassword(password);
-        String username = draft.username() == null ? "" : draft.username().trim();
+        String username = Texts.strip(draft.username());
         if (accounts.existsByUsername(username)) {
             throw new InvalidActionException("user.exists", username);
         }
-        UserAccount account = new UserAccount(username, encoder.encode(password), trim(draft.displayName()),
-                draft.role(), person(draft), unit(draft));
+        UserAccount account = new UserAccount(username, encoder.encode(password),
+                Texts.strip(draft.displayName()), draft.role(), person(draft), unit(draft));
         validate(account);
         return accounts.save(account);
     }
@@ -84,7 +84,7 @@ public class UserService {
         if (account.getId().equals(currentUser.require().userId()) && draft.role() != Role.OFFICE) {
             throw new InvalidActionException("user.cannotDemoteSelf");
         }
-        account.assign(trim(draft.displayName()), draft.role(), person(draft), unit(draft));
+        account.assign(Texts.strip(draft.displayName()), draft.role(), person(draft), unit(draft));
         validate(account);
         sessions.expire(account.getUsername());
         return account;
@@ -141,8 +141,8 @@ public class UserService {
             return false;
         }
         checkPassword(password);
-        UserAccount admin = new UserAccount(username.trim(), encoder.encode(password), displayName, Role.OFFICE,
-                null, null);
+        UserAccount admin = new UserAccount(Texts.strip(username), encoder.encode(password),
+                Texts.strip(displayName), Role.OFFICE, null, null);
         validate(admin);
         accounts.save(admin);
         return true;
@@ -168,8 +168,8 @@ public class UserService {
         for (NewLogin r : requests) {
             Person person = people.findById(r.personId())
                     .orElseThrow(() -> new InvalidActionException("person.notFound"));
-            String username = trim(r.username());
-            if (!names.add(username == null ? "" : username.toLowerCase(java.util.Locale.ROOT))
+            String username = Texts.strip(r.username());
+            if (!names.add(username.toLowerCase(java.util.Locale.ROOT))
                     || accounts.existsByUsername(username)) {
                 throw new InvalidActionException("user.exists", username);
             }
@@ -316,16 +316,17 @@ public class UserService {
     /** The rules, with messages in the user's language; Bean Validation on the entity is the safety net. */
     private void validate(UserAccount account) {
         String username = account.getUsername();
-        if (username == null || username.isBlank()) {
+        // Texts, not String.isBlank: a zero-width or no-break space alone is no name.
+        if (Texts.isBlank(username)) {
             throw new InvalidActionException("validation.required", MessageKey.of("users.username"));
         }
         if (username.length() < 2 || username.length() > 50 || !username.matches("[A-Za-z0-9._-]+")) {
             throw new InvalidActionException("user.usernamePattern");
         }
-        if (account.getDisplayName() == null || account.getDisplayName().isBlank()) {
+        if (Texts.isBlank(account.getDisplayName())) {
             throw new InvalidActionException("validation.required", MessageKey.of("users.displayName"));
         }
-        if (account.getDisplayName().length() > 50) {
+        if (Texts.length(account.getDisplayName()) > 50) {
             throw new InvalidActionException("validation.tooLong", MessageKey.of("users.displayName"), 50);
         }
         if (account.getRole() == null) {
@@ -353,10 +354,6 @@ public class UserService {
         if (password == null || password.length() < MIN_PASSWORD) {
             throw new InvalidActionException("user.passwordTooShort", MIN_PASSWORD);
         }
-    }
-
-    private static String trim(String s) {
-        return s == null ? null : s.trim();
     }
 
     private void requireOffice() {

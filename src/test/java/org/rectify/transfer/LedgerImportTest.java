@@ -300,4 +300,28 @@ class LedgerImportTest {
                         "6 整改措施 validation.requiredField",
                         "7 整改类型 import.typeUnknown");
     }
+
+    @Test
+    void cellsOfOnlyInvisibleCharactersAreEmpty() throws Exception {
+        Path file;
+        try (Sheets s = new Sheets()) {
+            s.row("问题描述", "整改措施", "责任领导", "责任单位", "完成时限", "整改类型");
+            s.row("问题甲", "\u200B\u00A0", "书记甲", "部门甲", "2026-06-30", null);
+            s.row("\u2060\uFEFF", "措施乙", "书记甲", "部门甲", "2026-06-30", null);
+            s.row("\u3000问题丙\u200B", "\u00A0措施丙", "书记甲", "\u200B部门甲", "2026-06-30", null);
+            file = s.write();
+        }
+        LedgerImportService.Options validOnly = new LedgerImportService.Options(false, true,
+                org.rectify.ledger.ProblemSource.STUDY, fixture.categoryId("思想"));
+        LedgerImportService.Preview preview = imports.preview(meetingId, file, validOnly);
+        assertThat(preview.issues()).filteredOn(ImportIssue::error)
+                .extracting(i -> i.row() + " " + i.column() + " " + i.messageKey())
+                .containsExactly("2 整改措施 validation.requiredField", "3 问题描述 validation.requiredField");
+
+        imports.commit(preview, validOnly, n -> { });
+        List<Measure> rows = ledger.find(new LedgerFilter().setMeetingId(meetingId), null, 0, 10, List.of());
+        assertThat(rows).extracting(m -> m.getProblem().getDescription(), Measure::getContent,
+                m -> m.getUnit().getCode()).as("only the valid row, its texts stripped")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("问题丙", "措施丙", LedgerFixture.A));
+    }
 }

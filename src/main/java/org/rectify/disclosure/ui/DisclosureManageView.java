@@ -28,6 +28,7 @@ import com.vaadin.flow.router.RouteConfiguration;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.rectify.base.InvalidDraftException;
+import org.rectify.base.Texts;
 import org.rectify.base.ui.Notices;
 import org.rectify.base.ui.UserErrors;
 import org.rectify.disclosure.DisclosureService;
@@ -177,7 +178,7 @@ public class DisclosureManageView extends VerticalLayout implements HasDynamicTi
 
     private void filter() {
         grid.deselectAll();
-        String text = search.getValue().strip();
+        String text = Texts.strip(search.getValue());
         grid.setItems(all.stream().filter(c -> switch (show.getValue()) {
             case DISCLOSED -> c.disclosed();
             case UNDISCLOSED -> !c.disclosed();

@@ -41,6 +41,7 @@ import com.vaadin.flow.shared.Registration;
 import java.util.List;
 import java.util.stream.Collectors;
 import jakarta.annotation.security.RolesAllowed;
+import org.rectify.base.Texts;
 import org.rectify.org.ui.OrgLabels;
 import org.rectify.base.domain.Labelled;
 import org.rectify.base.ui.Pickers;
@@ -680,8 +681,8 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
     /** Each condition in force, in words. */
     private List<String> describeParts() {
         List<String> parts = new java.util.ArrayList<>();
-        if (!text.getValue().isBlank()) {
-            parts.add(getTranslation("ledger.describe.text", text.getValue().strip()));
+        if (!Texts.isBlank(text.getValue())) {
+            parts.add(getTranslation("ledger.describe.text", Texts.strip(text.getValue())));
         }
         for (ComboBox<?> box : List.<ComboBox<?>>of(meeting, year, unit, category, source, type, status, leader)) {
             if (box.getValue() != null) {

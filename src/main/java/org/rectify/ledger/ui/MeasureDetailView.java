@@ -25,6 +25,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import jakarta.annotation.security.RolesAllowed;
 import org.rectify.base.NotAllowedException;
+import org.rectify.base.Texts;
 import org.rectify.base.ui.UserErrors;
 import org.rectify.ledger.EvidenceStorage;
 import org.rectify.ledger.ExtensionRequest;
@@ -148,7 +149,7 @@ public class MeasureDetailView extends VerticalLayout implements HasUrlParameter
 
         Div problemBox = new Div(new H3(getTranslation("detail.description")), paragraph(p.getDescription()));
         problemBox.addClassName("problem-box");
-        if (p.getCauseAnalysis() != null && !p.getCauseAnalysis().isBlank()) {
+        if (!Texts.isBlank(p.getCauseAnalysis())) {
             problemBox.add(new H3(getTranslation("detail.cause")), paragraph(p.getCauseAnalysis()));
         }
 
@@ -248,7 +249,7 @@ public class MeasureDetailView extends VerticalLayout implements HasUrlParameter
         Div progress = new Div(percent, bar);
         progress.addClassName("progress");
         card.add(progress);
-        if (m.getProgressNote() != null && !m.getProgressNote().isBlank()) {
+        if (!Texts.isBlank(m.getProgressNote())) {
             Div note = new Div(new Span(getTranslation("detail.progressNote")), paragraph(m.getProgressNote()));
             note.addClassName("progress-note");
             card.add(note);

@@ -71,7 +71,11 @@ public class ProblemEditorView extends VerticalLayout implements HasUrlParameter
         } catch (RuntimeException e) {
             title.setText(getTranslation("form.editTitle"));
             form.setVisible(false);
-            add(new com.vaadin.flow.component.html.Paragraph(UserErrors.text(this, e)));
+            com.vaadin.flow.component.html.Paragraph message = new com.vaadin.flow.component.html.Paragraph(
+                    UserErrors.text(this, e));
+            // Marked like the other pages' not-found messages, so that tests can tell it from the form.
+            message.addClassName("not-found");
+            add(message);
         }
     }
 

@@ -26,6 +26,7 @@ import com.vaadin.flow.router.RouteConfiguration;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Map;
+import org.rectify.base.Texts;
 import org.rectify.base.Today;
 import org.rectify.base.ui.Notices;
 import org.rectify.base.ui.UserErrors;
@@ -325,7 +326,7 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
     }
 
     private static String nz(String s) {
-        return s == null || s.isBlank() ? "—" : s;
+        return Texts.isBlank(s) ? "—" : s;
     }
 
     @Override

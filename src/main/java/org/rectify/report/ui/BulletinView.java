@@ -94,7 +94,9 @@ public class BulletinView extends VerticalLayout implements HasUrlParameter<Long
             m = meetings.get(meetingId);
         } catch (RuntimeException e) {
             title = getTranslation("meeting.notFound");
-            add(new H2(title), new Paragraph(UserErrors.text(this, e)));
+            Paragraph message = new Paragraph(UserErrors.text(this, e));
+            message.addClassName("not-found");
+            add(new H2(title), message);
             return;
         }
         title = getTranslation("bulletin.title") + " · " + m.getTitle();

@@ -98,6 +98,32 @@ class ProblemEditorViewTest {
     }
 
     @Test
+    void textsOfOnlyInvisibleCharactersAreMarkedAsMissing() {
+        ComboBox<org.rectify.meeting.Meeting> meeting = combo("problem-meeting");
+        _setValue(meeting, item(meeting, fixture.id(LedgerFixture.CURRENT_MEETING)));
+        _setValue(combo("problem-source"), ProblemSource.MASS_FEEDBACK);
+        ComboBox<Category> category = combo("problem-category");
+        _setValue(category, category.getListDataView().getItems().filter(c -> c.getName().equals("纪律"))
+                .findFirst().orElseThrow());
+        ComboBox<org.rectify.org.Person> leader = combo("measure-leader-1");
+        _setValue(leader, item(leader, fixture.id(LedgerFixture.SECRETARY)));
+        ComboBox<org.rectify.org.Unit> unit = combo("measure-unit-1");
+        _setValue(unit, item(unit, fixture.id(LedgerFixture.A)));
+        _setValue(_get(DatePicker.class, spec -> spec.withId("measure-deadline-1")), TODAY.plusDays(30));
+        long before = problems.count();
+        for (String blank : new String[] {"\u00A0", "\u200B", "\u3000", "\u00A0\u200B\uFEFF", "\u2060"}) {
+            _setValue(area("problem-description"), blank);
+            _setValue(area("measure-content-1"), blank);
+            _click(_get(Button.class, spec -> spec.withId("save-problem")));
+            assertThat(area("problem-description").isInvalid()).isTrue();
+            assertThat(area("problem-description").getErrorMessage()).isEqualTo("此项为必填项。");
+            assertThat(area("measure-content-1").getErrorMessage()).isEqualTo("此项为必填项。");
+            assertThat(_get(Div.class, spec -> spec.withId("problem-form-error")).getText()).startsWith("有 2 ");
+        }
+        assertThat(problems.count()).as("nothing saved").isEqualTo(before);
+    }
+
+    @Test
     void aValidProblemIsSavedWithItsMeasuresAndTheNextOneStartsFromTheSameContext() {
         ComboBox<org.rectify.meeting.Meeting> meeting = combo("problem-meeting");
         _setValue(meeting, item(meeting, fixture.id(LedgerFixture.CURRENT_MEETING)));

@@ -224,6 +224,21 @@ class WorkflowViewTest {
     }
 
     @Test
+    void aNoteOfOnlyInvisibleCharactersIsRefusedInTheDialogAndNothingIsSaved() {
+        long id = fixture.freshItem(LedgerFixture.A, LedgerFixture.SECRETARY, MeasureType.PHASED, TODAY.plusDays(10));
+        int version = measures.findById(id).orElseThrow().getVersion();
+        open(id);
+        click("action-progress");
+        for (String blank : new String[] {"\u00A0", "\u200B", "\u00A0\u200B\uFEFF", "\u2060"}) {
+            _setValue(area("整改进展"), blank);
+            click("action-submit");
+            assertThat(dialogError()).as("U+%04X", (int) blank.charAt(0)).isEqualTo("请填写“整改进展”。");
+        }
+        assertThat(_find(Dialog.class)).as("the dialog stays open with the message").hasSize(1);
+        assertThat(measures.findById(id).orElseThrow().getVersion()).isEqualTo(version);
+    }
+
+    @Test
     void wrongAndOversizedFilesAreRefusedWithAClearMessage() {
         long id = fixture.freshItem(LedgerFixture.A, LedgerFixture.SECRETARY, MeasureType.PHASED, TODAY.plusDays(10));
         open(id);
