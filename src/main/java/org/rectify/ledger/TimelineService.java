@@ -176,7 +176,10 @@ public class TimelineService {
         return changed;
     }
 
-    /** A file, for download by whoever may see its item. */
+    /**
+     * A file, for download by whoever may see its item; typed by its checked extension, whatever type an older
+     * row recorded from the browser.
+     */
     public record Download(String fileName, String contentType, long size, InputStream content) {
     }
 
@@ -184,7 +187,8 @@ public class TimelineService {
         Evidence e = evidence.findById(evidenceId)
                 .orElseThrow(() -> new InvalidActionException("evidence.notFound"));
         checkVisible(e.getMeasure().getId());
-        return new Download(e.getFileName(), e.getContentType(), e.getSizeBytes(), storage.open(e.getStorageKey()));
+        return new Download(e.getFileName(), EvidenceStorage.contentType(e.getFileName()), e.getSizeBytes(),
+                storage.open(e.getStorageKey()));
     }
 
     private void checkVisible(long measureId) {

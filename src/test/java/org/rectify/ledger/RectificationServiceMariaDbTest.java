@@ -35,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @MariaDbTest
 @TestPropertySource(properties = {
         "spring.datasource.url=jdbc:mysql://${RECTIFY_TEST_DB_HOST:127.0.0.1}:${RECTIFY_TEST_DB_PORT:3306}/"
-                + "rectify_workflow?createDatabaseIfNotExist=true&useUnicode=true&characterEncoding=utf8",
+                + "${RECTIFY_TEST_DB_NAME:rectify}_workflow?createDatabaseIfNotExist=true&useUnicode=true"
+                + "&characterEncoding=utf8",
         "rectify.evidence.dir=target/test-evidence/service", "rectify.evidence.max-size=64KB"})
 class RectificationServiceMariaDbTest {
 
@@ -84,7 +85,7 @@ class RectificationServiceMariaDbTest {
         byte[] bytes = new byte[size];
         System.arraycopy("%PDF-1.4\n".getBytes(), 0, bytes, 0, 9);
         Files.write(temp, bytes);
-        return new EvidenceStorage.StagedFile(temp, name, "application/pdf", size);
+        return new EvidenceStorage.StagedFile(temp, name, size);
     }
 
     private long storedFiles() throws IOException {
@@ -111,6 +112,7 @@ class RectificationServiceMariaDbTest {
         List<Evidence> files = evidence.findByMeasureIdOrderByUploadedAtDescIdDesc(id);
         assertThat(files).singleElement().satisfies(f -> {
             assertThat(f.getFileName()).isEqualTo("会议纪要.pdf");
+            assertThat(f.getContentType()).isEqualTo("application/pdf");
             assertThat(f.getSizeBytes()).isEqualTo(2000);
             assertThat(f.getSha256()).hasSize(64);
             assertThat(f.getUploadedBy()).isEqualTo("联络员甲");
@@ -122,6 +124,21 @@ class RectificationServiceMariaDbTest {
         }
         fixture.login(CONTACT_B);
         assertThatThrownBy(() -> timeline.download(files.get(0).getId())).isInstanceOf(NotAllowedException.class);
+    }
+
+    @Test
+    void aPathOrAnOverLongNameIsStoredAsItsShortenedBaseName() throws IOException {
+        long id = itemInA();
+        fixture.login(CONTACT_A);
+        workflow.reportProgress(id, version(id), "进展", 10, List.of(pdf("../../etc/passwd.pdf", 100),
+                pdf("C:\\材料\\" + "整改落实情况".repeat(30) + ".pdf", 100)));
+        List<String> names = evidence.findByMeasureIdOrderByUploadedAtDescIdDesc(id).stream()
+                .map(Evidence::getFileName).toList();
+        assertThat(names).hasSize(2).contains("passwd.pdf");
+        assertThat(names).filteredOn(n -> n.startsWith("整改落实情况")).singleElement().satisfies(n -> {
+            assertThat(n.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(255);
+            assertThat(n).endsWith(".pdf");
+        });
     }
 
     @Test
@@ -281,11 +298,11 @@ class RectificationServiceMariaDbTest {
         // A renamed executable: refused by content, the other (valid) file is not kept either.
         Path fake = Files.createTempFile("fake", ".tmp");
         Files.write(fake, "MZ\u0090\u0000 this is not a pdf".getBytes());
-        var renamed = new EvidenceStorage.StagedFile(fake, "报告.pdf", "application/pdf", Files.size(fake));
+        var renamed = new EvidenceStorage.StagedFile(fake, "报告.pdf", Files.size(fake));
         assertThatThrownBy(() -> workflow.reportProgress(id, before, "进展", 50,
                 List.of(pdf("ok.pdf", 100), renamed)))
                 .isInstanceOf(InvalidActionException.class).hasMessage("evidence.contentMismatch");
-        var exe = new EvidenceStorage.StagedFile(pdf("x.pdf", 10).tempFile(), "setup.exe", null, 10);
+        var exe = new EvidenceStorage.StagedFile(pdf("x.pdf", 10).tempFile(), "setup.exe", 10);
         assertThatThrownBy(() -> workflow.reportProgress(id, before, "进展", 50, List.of(exe)))
                 .isInstanceOf(InvalidActionException.class).hasMessage("evidence.badType");
         assertThatThrownBy(() -> workflow.reportProgress(id, before, "进展", 50, List.of(pdf("big.pdf", 70_000))))

@@ -331,7 +331,7 @@ class ReminderMailMariaDbTest {
         java.nio.file.Path pdf = java.nio.file.Files.createTempFile("e", ".pdf");
         java.nio.file.Files.write(pdf, "%PDF-1.4 test".getBytes());
         workflow.requestClosing(id, measures.findById(id).orElseThrow().getVersion(), "已完成",
-                List.of(new EvidenceStorage.StagedFile(pdf, "a.pdf", "application/pdf", 13)));
+                List.of(new EvidenceStorage.StagedFile(pdf, "a.pdf", 13)));
         fixture.login(LedgerFixture.OFFICE);
         workflow.sendBack(id, measures.findById(id).orElseThrow().getVersion(), "<script>alert('x')</script>材料不全");
         outbox.sendDue();
@@ -356,7 +356,7 @@ class ReminderMailMariaDbTest {
         java.nio.file.Path pdf = java.nio.file.Files.createTempFile("e", ".pdf");
         java.nio.file.Files.write(pdf, "%PDF-1.4 test".getBytes());
         workflow.requestClosing(id, measures.findById(id).orElseThrow().getVersion(), "已完成",
-                List.of(new EvidenceStorage.StagedFile(pdf, "a.pdf", "application/pdf", 13)));
+                List.of(new EvidenceStorage.StagedFile(pdf, "a.pdf", 13)));
         reminders.runDailyDigest();
         outbox.sendDue();
 
@@ -394,7 +394,7 @@ class ReminderMailMariaDbTest {
         java.nio.file.Path pdf = java.nio.file.Files.createTempFile("e", ".pdf");
         java.nio.file.Files.write(pdf, "%PDF-1.4 test".getBytes());
         workflow.requestClosing(id, measures.findById(id).orElseThrow().getVersion(), "已建立制度并执行",
-                List.of(new EvidenceStorage.StagedFile(pdf, "a.pdf", "application/pdf", 13)));
+                List.of(new EvidenceStorage.StagedFile(pdf, "a.pdf", 13)));
         long other = fixture.freshItem(LedgerFixture.A, LedgerFixture.SECRETARY, LedgerFixture.CONTACT_A_PERSON,
                 MeasureType.PHASED, TODAY.plusDays(20), "延期措施");
         var request = workflow.requestExtension(other, measures.findById(other).orElseThrow().getVersion(),

@@ -179,7 +179,7 @@ class MeasureActions extends Composite<FlexLayout> {
                 () -> workflow.decideExtension(request.getId(), measure.getVersion(), false, note.getValue())));
         refuse.addThemeVariants(ButtonVariant.LUMO_ERROR);
         refuse.setId("action-refuse");
-        dialog.getFooter().add(cancel(dialog, null), refuse, approve);
+        dialog.getFooter().add(cancel(dialog), refuse, approve);
         dialog.open();
     }
 
@@ -200,6 +200,13 @@ class MeasureActions extends Composite<FlexLayout> {
 
     private Dialog dialog(String titleKey, Component... content) {
         Dialog dialog = new Dialog();
+        // A dialog opens on the UI, not on this page: it must not outlive the page (a navigation, the back button).
+        Registration closeWithPage = addDetachListener(e -> dialog.close());
+        dialog.addOpenedChangeListener(e -> {
+            if (!e.isOpened()) {
+                closeWithPage.remove();
+            }
+        });
         dialog.setHeaderTitle(getTranslation(titleKey));
         dialog.addClassName("action-dialog");
         dialog.setWidth("min(40rem, 95vw)");
@@ -209,7 +216,10 @@ class MeasureActions extends Composite<FlexLayout> {
         return dialog;
     }
 
-    /** A form dialog with one submit button; on success it closes and the page reloads. */
+    /**
+     * A form dialog with one submit button; on success it closes and the page reloads. However it closes, its
+     * upload leaves the dialog and so deletes what it still had staged.
+     */
     private void open(String titleKey, String submitKey, EvidenceUpload files, Runnable action,
             Component... content) {
         Dialog dialog = dialog(titleKey, content);
@@ -217,13 +227,7 @@ class MeasureActions extends Composite<FlexLayout> {
         Button submit = new Button(getTranslation(submitKey), e -> submit(dialog, error, files, action));
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.setId("action-submit");
-        dialog.getFooter().add(cancel(dialog, files), submit);
-        dialog.addDialogCloseActionListener(e -> {
-            if (files != null) {
-                files.discard();
-            }
-            dialog.close();
-        });
+        dialog.getFooter().add(cancel(dialog), submit);
         dialog.open();
     }
 
@@ -236,13 +240,10 @@ class MeasureActions extends Composite<FlexLayout> {
         return error;
     }
 
-    private Button cancel(Dialog dialog, EvidenceUpload files) {
-        return new Button(getTranslation("action.cancel"), e -> {
-            if (files != null) {
-                files.discard();
-            }
-            dialog.close();
-        });
+    private Button cancel(Dialog dialog) {
+        Button cancel = new Button(getTranslation("action.cancel"), e -> dialog.close());
+        cancel.setId("action-cancel");
+        return cancel;
     }
 
     /** Runs the action; a refusal stays in the dialog as a message, and nothing was saved. */

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.streams.InputStreamDownloadHandler;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -161,14 +162,21 @@ class MeasureTimeline extends Composite<VerticalLayout> {
         dialog.open();
     }
 
-    /** The picture inline, typed by its checked extension rather than what the uploading browser claimed. */
+    /** The picture inline (only pictures are shown inline; every other file downloads as an attachment). */
     private DownloadHandler image(Evidence f) {
-        long id = f.getId();
+        return file(f.getId()).inline();
+    }
+
+    /**
+     * Streams the file after the service has checked, again, that the user may see its item. The content type is
+     * the one of its checked extension, and nosniff keeps the browser from guessing another from the bytes.
+     */
+    private InputStreamDownloadHandler file(long id) {
         return DownloadHandler.fromInputStream(event -> {
             TimelineService.Download d = timeline.download(id);
-            return new DownloadResponse(d.content(), d.fileName(), EvidenceStorage.imageType(d.fileName()),
-                    d.size());
-        }).inline();
+            event.getResponse().setHeader("X-Content-Type-Options", "nosniff");
+            return new DownloadResponse(d.content(), d.fileName(), d.contentType(), d.size());
+        });
     }
 
     /** A revision's value in words: labels translated, dates and percentages formatted, "—" for none. */
@@ -202,13 +210,9 @@ class MeasureTimeline extends Composite<VerticalLayout> {
         };
     }
 
-    /** A link that streams the file after the service has checked, again, that the user may see its item. */
+    /** A link that downloads the file as an attachment. */
     Anchor download(Evidence f) {
-        long id = f.getId();
-        Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
-            TimelineService.Download d = timeline.download(id);
-            return new DownloadResponse(d.content(), d.fileName(), d.contentType(), d.size());
-        }), f.getFileName() + " (" + size(f.getSizeBytes()) + ")");
+        Anchor link = new Anchor(file(f.getId()), f.getFileName() + " (" + size(f.getSizeBytes()) + ")");
         link.addClassName("evidence-link");
         link.getElement().setAttribute("title", "SHA-256 " + f.getSha256());
         return link;
