@@ -133,6 +133,14 @@ class RolesE2EIT {
             Locator dialog = page.locator("[role=dialog]").filter(new Locator.FilterOptions().setHasText("整改进展"));
             assertThat(dialog).isVisible();
             assertThat(dialog.locator("vaadin-upload")).isVisible();
+            // A "PDF" that is not one is shown as refused in the list, never with the ✓ of an attached file.
+            dialog.locator("vaadin-upload input[type=file]").first().setInputFiles(new com.microsoft.playwright
+                    .options.FilePayload("整改报告.pdf", "application/pdf", "not a pdf".getBytes()));
+            Locator refused = dialog.locator("vaadin-upload-file[error]");
+            assertThat(refused).hasCount(1);
+            assertThat(refused).containsText("已拒收");
+            assertThat(dialog.locator("vaadin-upload-file[complete]")).hasCount(0);
+            assertThat(dialog.locator(".upload-refused")).containsText("整改报告.pdf");
         });
     }
 
