@@ -5,6 +5,7 @@ import com.vaadin.flow.spring.security.VaadinWebSecurity;
 import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.session.SessionRegistry;
@@ -55,6 +56,9 @@ class SecurityConfig extends VaadinWebSecurity {
         HttpSessionRequestCache saved = new HttpSessionRequestCache();
         saved.setMatchingRequestParameterName(null);
         requestCache.setDelegateRequestCache(saved);
+        // The login page with any parameter (?lang=en): the form login's own permission covers "/login" and
+        // "/login?error" exactly.
+        http.authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/login").permitAll());
         super.configure(http);
         // A path, not a Vaadin view: the login page is a plain form (templates/login.html), and unlike a view
         // class, a path does not exempt POST /login from the CSRF check.

@@ -95,6 +95,17 @@ class LoginSecurityTest {
     }
 
     @Test
+    void theLanguageChosenOnTheLoginPageIsRemembered() throws Exception {
+        MvcResult choose = mvc.perform(get("/login").queryParam("lang", "en")).andReturn();
+        assertThat(choose.getResponse().getRedirectedUrl()).endsWith("/login");
+        jakarta.servlet.http.Cookie lang = choose.getResponse().getCookie("rectify-lang");
+        assertThat(lang).isNotNull();
+        assertThat(lang.getValue()).isEqualTo("en");
+        String page = mvc.perform(get("/login").cookie(lang)).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("<h1>Log in</h1>").contains("lang=\"en\"");
+    }
+
+    @Test
     void afterFiveWrongPasswordsTheRightOneIsRefusedUntilTheOfficeUnlocks() throws Exception {
         for (int i = 0; i < 5; i++) {
             assertThat(loggedIn(login("zhang", "guess-" + i, "10.1.1." + i))).isFalse();
