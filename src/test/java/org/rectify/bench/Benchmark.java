@@ -383,6 +383,9 @@ class Benchmark {
                     + " |");
             line("| of which: dashboard address to every chart drawn | " + Stats.ms(phases.get(2)) + " |");
             scripts.forEach((name, size) -> System.out.println("[bench] script " + name + " " + size / 1024 + " KB"));
+            System.out.println("[bench] the last visit's requests (start → end), drawn at " + ms.get(ms.size() - 1)
+                    + " ms:");
+            waterfall.stream().sorted().forEach(w -> System.out.println("[bench]   " + w));
 
             int sessions = 20;
             long before = app.heapAfterGcKb();
@@ -413,9 +416,12 @@ class Benchmark {
      */
     /** The scripts of the last visit and their transferred sizes, printed to see what the first visit loads. */
     private final Map<String, Long> scripts = new java.util.TreeMap<>();
+    /** The last visit's requests in the order they started: where the time goes (printed, not in the table). */
+    private final List<String> waterfall = new ArrayList<>();
 
     private long visit(Browser browser, AppJar app, long[] bytes) {
         scripts.clear();
+        waterfall.clear();
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900)
                 .setLocale("zh-CN"));
         Page page = context.newPage();
@@ -427,6 +433,7 @@ class Benchmark {
         List<Response> responses = new java.util.concurrent.CopyOnWriteArrayList<>();
         page.onResponse(responses::add);
         long start = System.nanoTime();
+        double startedAt = System.currentTimeMillis();
         page.navigate(app.url("login"));
         page.locator("#username").fill("bench-office");
         long ready = System.nanoTime();
@@ -443,6 +450,10 @@ class Benchmark {
         bytes[5] = (end - signedIn) / 1_000_000;
         for (Response r : List.copyOf(responses)) {
             try {
+                com.microsoft.playwright.options.Timing t = r.request().timing();
+                waterfall.add(String.format("%6.0f ms → %6.0f ms  %-8s %s", t.startTime - startedAt,
+                        t.startTime - startedAt + t.responseEnd, r.request().resourceType(),
+                        r.url().replaceAll("^https?://[^/]+", "")));
                 long size = r.request().sizes().responseBodySize;
                 all.addAndGet(size);
                 if ("script".equals(r.request().resourceType())) {
