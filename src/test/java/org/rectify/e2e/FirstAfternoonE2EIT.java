@@ -137,6 +137,7 @@ class FirstAfternoonE2EIT {
 
                 // 4. The ledger the office already keeps, from Excel.
                 page.locator("#import-ledger").click();
+                java.util.Set<String> tempBefore = importTemps();
                 page.locator("#import-upload input[type=file]").setInputFiles(sheet);
                 Locator preview = page.locator("#import-preview");
                 assertThat(preview).containsText("将导入 5 个检视问题、7 条整改措施");
@@ -146,6 +147,8 @@ class FirstAfternoonE2EIT {
                 assertThat(page.getByText("已导入 5 个检视问题、7 条整改措施")).isVisible();
                 page.locator("#import-close").click();
                 assertThat(page.locator("#meeting-counts")).containsText("班子 5 · 个人 0");
+                org.assertj.core.api.Assertions.assertThat(importTemps()).as("the upload left nothing behind")
+                        .isSubsetOf(tempBefore);
                 browser.screenshot("first-4-meeting");
 
                 // 5. The dashboard shows it.
@@ -161,6 +164,19 @@ class FirstAfternoonE2EIT {
                 System.err.println("E2E failure, screenshot: " + browser.screenshot("first-failed").toAbsolutePath());
                 throw e;
             }
+        }
+    }
+
+    /** The uploaded sheets' temporary files, and any directory Vaadin's temp-file handler would have made. */
+    private static java.util.Set<String> importTemps() {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(
+                java.nio.file.Paths.get(System.getProperty("java.io.tmpdir")))) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.startsWith(org.rectify.transfer.ui.ImportDialog.TEMP_PREFIX)
+                            || n.startsWith("temp_dir"))
+                    .collect(java.util.stream.Collectors.toSet());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -44,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public class ImportDialog<P> extends Dialog {
 
     private static final Logger log = LoggerFactory.getLogger(ImportDialog.class);
+    /** How an uploaded sheet's temporary file is named (in java.io.tmpdir). */
+    public static final String TEMP_PREFIX = "rectify-import-";
     /** Findings listed in the preview; the rest are counted. */
     static final int MAX_ISSUES_SHOWN = 500;
 
@@ -84,6 +86,7 @@ public class ImportDialog<P> extends Dialog {
         Button close = new Button(getTranslation("dialog.close"), e -> close());
         close.setId("import-close");
         getFooter().add(close, importButton);
+        addDetachListener(e -> discard());
         addOpenedChangeListener(e -> {
             if (!e.isOpened()) {
                 discard();
@@ -105,7 +108,10 @@ public class ImportDialog<P> extends Dialog {
     }
 
     private void chooseStep(Component templateLink, Component options) {
-        Upload upload = new Upload(UploadHandler.toTempFile(this::received));
+        // One temporary file, no directory of its own (Vaadin's temp-file handler makes one per upload and never
+        // removes it); discard() deletes the file.
+        Upload upload = new Upload(UploadHandler.toFile(this::received,
+                meta -> Files.createTempFile(TEMP_PREFIX, ".upload").toFile()));
         upload.setAcceptedFileTypes(".xlsx", ".xls",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/vnd.ms-excel");
         upload.setMaxFiles(1);
@@ -278,7 +284,10 @@ public class ImportDialog<P> extends Dialog {
         }
     }
 
-    /** The uploaded file is a temporary copy: it goes when the dialog closes or another file replaces it. */
+    /**
+     * The uploaded file is a temporary copy: it goes when the dialog closes, leaves the page (navigation, the
+     * session's end) or another file replaces it.
+     */
     private void discard() {
         if (file != null) {
             try {
