@@ -132,7 +132,8 @@ public class DashboardService {
 
     /** The whole dashboard for the selection (meeting/year/unit) in {@code base}, within the user's scope. */
     public Dashboard load(LedgerFilter base) {
-        LedgerTotals kpis = ledger.totals(base);
+        LedgerService.TotalsWithTypes totals = ledger.totalsWithTypes(base);
+        LedgerTotals kpis = totals.totals();
         List<UnitBar> units = ledger.unitRollup(base).stream()
                 .map(u -> new UnitBar(u.unitId(), u.unit(), u.own(), u.hasSubUnits(), u.closed(),
                         u.open() - u.overdue(), u.overdue()))
@@ -141,7 +142,7 @@ public class DashboardService {
                 .map(g -> new CategorySlice(g.key(), g.label(), g.total()))
                 .toList();
         Trend trend = trend(base);
-        return new Dashboard(kpis, units, categories, ledger.totalsByType(base), ledger.problemTypeTotals(base),
+        return new Dashboard(kpis, units, categories, totals.byType(), ledger.problemTypeTotals(base),
                 trend.periods(), trend.monthly(),
                 alerts(base.copy().setOverdueOnly(true), true),
                 alerts(base.copy().setDueWithinDays(ledger.dueSoonDays()), false));

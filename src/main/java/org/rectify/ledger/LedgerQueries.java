@@ -128,18 +128,39 @@ class LedgerQueries {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Tuple> cq = cb.createTupleQuery();
         Root<Measure> m = cq.from(Measure.class);
-        Joins j = Joins.plain(m);
+        cq.multiselect(totalsSelection(cb, m, q, dueSoonDays)).where(predicates(cb, m, Joins.plain(m), q));
+        return totalsOf(em.createQuery(cq).getSingleResult(), 0);
+    }
+
+    /** {@link #totals} per rectification type, in one grouped statement: the dashboard shows both. */
+    Map<MeasureType, Totals> totalsByType(Query q, int dueSoonDays) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Tuple> cq = cb.createTupleQuery();
+        Root<Measure> m = cq.from(Measure.class);
+        Path<MeasureType> type = m.get("type");
+        List<jakarta.persistence.criteria.Selection<?>> select = new ArrayList<>(List.of(type));
+        select.addAll(totalsSelection(cb, m, q, dueSoonDays));
+        cq.multiselect(select).where(predicates(cb, m, Joins.plain(m), q)).groupBy(type);
+        Map<MeasureType, Totals> byType = new java.util.EnumMap<>(MeasureType.class);
+        em.createQuery(cq).getResultList().forEach(t -> byType.put(t.get(0, MeasureType.class), totalsOf(t, 1)));
+        return byType;
+    }
+
+    private List<jakarta.persistence.criteria.Selection<?>> totalsSelection(CriteriaBuilder cb, Root<Measure> m,
+            Query q, int dueSoonDays) {
         Path<LocalDate> heldOn = m.get("meetingHeldOn");
-        cq.multiselect(cb.count(m), countIf(cb, MeasureRules.closed(cb, m)), countIf(cb, MeasureRules.open(cb, m)),
-                        countIf(cb, MeasureRules.overdue(cb, m, q.today())),
-                        countIf(cb, MeasureRules.dueWithin(cb, m, q.today(), dueSoonDays)),
-                        countIf(cb, MeasureRules.stale(cb, m, heldOn, q.today(), q.stalePeriodDays())),
-                        countIf(cb, MeasureRules.atRisk(cb, m, heldOn, q.today())),
-                        countIf(cb, MeasureRules.carriedOver(cb, m)))
-                .where(predicates(cb, m, j, q));
-        Tuple t = em.createQuery(cq).getSingleResult();
-        return new Totals(t.get(0, Long.class), toLong(t.get(1)), toLong(t.get(2)), toLong(t.get(3)),
-                toLong(t.get(4)), toLong(t.get(5)), toLong(t.get(6)), toLong(t.get(7)));
+        return List.of(cb.count(m), countIf(cb, MeasureRules.closed(cb, m)), countIf(cb, MeasureRules.open(cb, m)),
+                countIf(cb, MeasureRules.overdue(cb, m, q.today())),
+                countIf(cb, MeasureRules.dueWithin(cb, m, q.today(), dueSoonDays)),
+                countIf(cb, MeasureRules.stale(cb, m, heldOn, q.today(), q.stalePeriodDays())),
+                countIf(cb, MeasureRules.atRisk(cb, m, heldOn, q.today())),
+                countIf(cb, MeasureRules.carriedOver(cb, m)));
+    }
+
+    private static Totals totalsOf(Tuple t, int from) {
+        return new Totals(toLong(t.get(from)), toLong(t.get(from + 1)), toLong(t.get(from + 2)),
+                toLong(t.get(from + 3)), toLong(t.get(from + 4)), toLong(t.get(from + 5)), toLong(t.get(from + 6)),
+                toLong(t.get(from + 7)));
     }
 
     /** Per rectification type: all, closed and carried over. */

@@ -131,6 +131,28 @@ public class LedgerService {
                 t.carried());
     }
 
+    /** The totals and, from the same grouped statement, the figures per type: what the dashboard shows. */
+    public record TotalsWithTypes(LedgerTotals totals, List<TypeTotals> byType) {
+    }
+
+    public TotalsWithTypes totalsWithTypes(LedgerFilter filter) {
+        Map<MeasureType, LedgerQueries.Totals> perType = queries.totalsByType(query(filter, null),
+                properties.dueSoonDays());
+        long[] sum = new long[8];
+        perType.values().forEach(t -> {
+            long[] v = {t.total(), t.closed(), t.open(), t.overdue(), t.dueSoon(), t.stale(), t.atRisk(), t.carried()};
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += v[i];
+            }
+        });
+        List<TypeTotals> byType = java.util.Arrays.stream(MeasureType.values()).map(type -> {
+            LedgerQueries.Totals t = perType.get(type);
+            return t == null ? new TypeTotals(type, 0, 0, 0) : new TypeTotals(type, t.total(), t.closed(), t.carried());
+        }).toList();
+        return new TotalsWithTypes(new LedgerTotals(sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7]),
+                byType);
+    }
+
     /** Per rectification type (即知即改 / 阶段性整改 / 长期整改): all and closed, in the type's order. */
     public List<TypeTotals> totalsByType(LedgerFilter filter) {
         Map<MeasureType, LedgerQueries.TypeCount> counts = queries.countByType(query(filter, null)).stream()

@@ -29,6 +29,11 @@ public class UserErrors implements VaadinServiceInitListener {
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addSessionInitListener(e -> e.getSession().setErrorHandler(error -> {
             Throwable t = error.getThrowable();
+            if (clientGone(t)) {
+                // The browser closed or navigated away while its answer was being written: nobody to tell.
+                log.debug("Client went away during a response", t);
+                return;
+            }
             UI ui = UI.getCurrent();
             if (ui != null) {
                 show(ui, t);
@@ -36,6 +41,18 @@ public class UserErrors implements VaadinServiceInitListener {
                 log.error("Unhandled error outside a UI", t);
             }
         }));
+    }
+
+    /** Whether the error only says that the browser stopped listening (Tomcat's ClientAbortException, a broken pipe). */
+    static boolean clientGone(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c.getClass().getSimpleName().equals("ClientAbortException")
+                    || c instanceof java.io.IOException && c.getMessage() != null
+                    && (c.getMessage().contains("Broken pipe") || c.getMessage().contains("Connection reset"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Shows the error as a notification; returns the text shown. */

@@ -72,6 +72,9 @@ class DashboardViewTest {
         ChartOptions unit = charts.get("unit").getOptions();
         assertThat(unit.chart().type()).isEqualTo("bar");
         assertThat(unit.chart().stacked()).isTrue();
+        assertThat(unit.dataLabels().enabled()).as("no figure on every segment").isFalse();
+        assertThat(unit.plotOptions().bar()).as("one figure per bar: its total")
+                .containsEntry("dataLabels", Map.of("total", Map.of("enabled", true, "offsetX", 4)));
         assertThat(unit.xaxis().categories()).as("the units below the committee, with their sub-units")
                 .containsExactly("部门甲（含下级）", "部门乙");
         @SuppressWarnings("unchecked")

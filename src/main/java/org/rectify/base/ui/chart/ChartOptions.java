@@ -14,13 +14,18 @@ public record ChartOptions(Chart chart, List<?> series, List<String> labels, XAx
                            PlotOptions plotOptions, Legend legend, DataLabels dataLabels, Stroke stroke,
                            NoData noData) {
 
-    /** Bars (horizontal or not, stacked or not) over categories. */
+    /**
+     * Bars (horizontal or not, stacked or not) over categories. Stacked bars carry one figure each, their total,
+     * rather than one per segment: readable at 25 bars, and a third of the text for the browser to measure (the
+     * segments' figures are in the tooltip).
+     */
     public static ChartOptions bar(List<String> categories, List<Series> series, List<String> colors,
             boolean horizontal, boolean stacked, int height, String noData) {
         return new ChartOptions(new Chart("bar", height, stacked, Map.of("show", false)), series, null,
                 new XAxis(categories), colors, new PlotOptions(Map.of("horizontal", horizontal,
-                "borderRadius", 2, "barHeight", "70%", "columnWidth", "55%"), null),
-                new Legend("top"), new DataLabels(stacked), null, new NoData(noData));
+                "borderRadius", 2, "barHeight", "70%", "columnWidth", "55%",
+                "dataLabels", Map.of("total", Map.of("enabled", stacked, "offsetX", 4))), null),
+                new Legend("top"), new DataLabels(false), null, new NoData(noData));
     }
 
     /** A donut of values with their labels. */
