@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * 登录: a plain server-rendered form ({@code templates/login.html}) posting to Spring Security with its CSRF token.
- * It is the first page everybody opens, so it runs no JavaScript at all; it only asks the browser to prefetch the
- * Vaadin client for the page after it ({@link ClientPrefetch}) while the user types.
+ * It is the first page everybody opens, so it loads no JavaScript at all: the Vaadin client starts downloading only
+ * for the page after it.
  */
 @Controller
 class LoginPage {
@@ -28,12 +28,10 @@ class LoginPage {
 
     private final RectifyI18NProvider texts;
     private final boolean demo;
-    private final ClientPrefetch prefetch;
 
-    LoginPage(RectifyI18NProvider texts, @Value("${rectify.demo-data:false}") boolean demo, ClientPrefetch prefetch) {
+    LoginPage(RectifyI18NProvider texts, @Value("${rectify.demo-data:false}") boolean demo) {
         this.texts = texts;
         this.demo = demo;
-        this.prefetch = prefetch;
     }
 
     @GetMapping("/login")
@@ -49,7 +47,6 @@ class LoginPage {
         model.addAttribute("english", locale.equals(RectifyI18NProvider.ENGLISH));
         model.addAttribute("error", request.getParameter("error") != null);
         model.addAttribute("demo", demo);
-        model.addAttribute("prefetch", prefetch.paths());
         Map<String, String> t = new HashMap<>();
         for (String key : KEYS) {
             t.put(key, texts.getTranslation(key, locale));
