@@ -44,6 +44,8 @@ class LedgerScaleMariaDbTest {
      * autocommit=1). The summary and groups take one more: the unit tree for the groups' labels.
      */
     static final long PAGE_STATEMENTS = 5;
+    /** The dashboard: its 12 reads and the transaction around them (16 while the totals took two reads). */
+    static final long DASHBOARD_STATEMENTS = 15;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -110,6 +112,28 @@ class LedgerScaleMariaDbTest {
         assertThat(byCategory.stream().mapToLong(LedgerGroup::total).sum()).isEqualTo(MEASURES);
         long overdue = counted("overdue count (the menu's badge)", 4, ledger::overdueCount);
         assertThat(overdue).isEqualTo(shape.overdue());
+    }
+
+    @Autowired
+    org.rectify.dashboard.DashboardService dashboard;
+
+    /**
+     * The whole dashboard for all meetings: one read-only transaction with one statement per figure (key figures
+     * with the per-type figures, units, categories, problems by type, the two trend columns, two alert lists of ids
+     * and rows, the unit tree and the categories for the labels); none of it loads the measures.
+     */
+    @Test
+    void theDashboardIsOneStatementPerFigureAndEqualsTheGenerator() {
+        org.rectify.dashboard.DashboardService.Dashboard d = counted("dashboard, all meetings", DASHBOARD_STATEMENTS,
+                () -> dashboard.load(new LedgerFilter()));
+        assertThat(d.kpis().total()).isEqualTo(MEASURES);
+        assertThat(d.kpis().closed()).isEqualTo(shape.closed());
+        assertThat(d.kpis().overdue()).isEqualTo(shape.overdue());
+        assertThat(d.byType().stream().mapToLong(LedgerService.TypeTotals::total).sum()).isEqualTo(MEASURES);
+        assertThat(d.byType().stream().mapToLong(LedgerService.TypeTotals::closed).sum()).isEqualTo(shape.closed());
+        assertThat(d.byUnit().stream().mapToLong(u -> u.closed() + u.onTrack() + u.overdue()).sum())
+                .as("every open or closed item in one bar").isEqualTo(d.kpis().closed() + d.kpis().open());
+        assertThat(d.overdue()).hasSize(10);
     }
 
     @Test
