@@ -97,18 +97,27 @@ class ProblemEditorViewTest {
         assertThat(problems.count()).as("nothing saved").isEqualTo(before);
     }
 
-    @Test
-    void textsOfOnlyInvisibleCharactersAreMarkedAsMissing() {
+    /** The current meeting, a source and the category 纪律: what every new problem in these tests is filed under. */
+    private void chooseProblemContext() {
         ComboBox<org.rectify.meeting.Meeting> meeting = combo("problem-meeting");
         _setValue(meeting, item(meeting, fixture.id(LedgerFixture.CURRENT_MEETING)));
         _setValue(combo("problem-source"), ProblemSource.MASS_FEEDBACK);
         ComboBox<Category> category = combo("problem-category");
         _setValue(category, category.getListDataView().getItems().filter(c -> c.getName().equals("纪律"))
                 .findFirst().orElseThrow());
-        ComboBox<org.rectify.org.Person> leader = combo("measure-leader-1");
-        _setValue(leader, item(leader, fixture.id(LedgerFixture.SECRETARY)));
-        ComboBox<org.rectify.org.Unit> unit = combo("measure-unit-1");
-        _setValue(unit, item(unit, fixture.id(LedgerFixture.A)));
+    }
+
+    private void chooseLeaderAndUnit(int measure, String leaderKey, String unitKey) {
+        ComboBox<org.rectify.org.Person> leader = combo("measure-leader-" + measure);
+        _setValue(leader, item(leader, fixture.id(leaderKey)));
+        ComboBox<org.rectify.org.Unit> unit = combo("measure-unit-" + measure);
+        _setValue(unit, item(unit, fixture.id(unitKey)));
+    }
+
+    @Test
+    void textsOfOnlyInvisibleCharactersAreMarkedAsMissing() {
+        chooseProblemContext();
+        chooseLeaderAndUnit(1, LedgerFixture.SECRETARY, LedgerFixture.A);
         _setValue(_get(DatePicker.class, spec -> spec.withId("measure-deadline-1")), TODAY.plusDays(30));
         long before = problems.count();
         for (String blank : new String[] {"\u00A0", "\u200B", "\u3000", "\u00A0\u200B\uFEFF", "\u2060"}) {
@@ -125,28 +134,17 @@ class ProblemEditorViewTest {
 
     @Test
     void aValidProblemIsSavedWithItsMeasuresAndTheNextOneStartsFromTheSameContext() {
-        ComboBox<org.rectify.meeting.Meeting> meeting = combo("problem-meeting");
-        _setValue(meeting, item(meeting, fixture.id(LedgerFixture.CURRENT_MEETING)));
-        _setValue(combo("problem-source"), ProblemSource.MASS_FEEDBACK);
-        ComboBox<Category> category = combo("problem-category");
-        _setValue(category, category.getListDataView().getItems().filter(c -> c.getName().equals("纪律"))
-                .findFirst().orElseThrow());
+        chooseProblemContext();
         _setValue(area("problem-description"), "会风会纪执行不严，个别同志开会迟到早退");
         _setValue(area("measure-content-1"), "严格执行会议签到和请假制度，每季度通报一次");
-        ComboBox<org.rectify.org.Person> leader = combo("measure-leader-1");
-        _setValue(leader, item(leader, fixture.id(LedgerFixture.SECRETARY)));
-        ComboBox<org.rectify.org.Unit> unit = combo("measure-unit-1");
-        _setValue(unit, item(unit, fixture.id(LedgerFixture.A)));
+        chooseLeaderAndUnit(1, LedgerFixture.SECRETARY, LedgerFixture.A);
         assertThat(combo("measure-contact-1").getValue()).as("the unit's contact person is proposed")
                 .extracting(p -> ((org.rectify.org.Person) p).getName()).isEqualTo("联络员甲");
         _setValue(_get(DatePicker.class, spec -> spec.withId("measure-deadline-1")), TODAY.plusDays(30));
 
         _click(_get(Button.class, spec -> spec.withId("add-measure")));
         _setValue(area("measure-content-2"), "将会风会纪纳入年度考核");
-        ComboBox<org.rectify.org.Person> leader2 = combo("measure-leader-2");
-        _setValue(leader2, item(leader2, fixture.id(LedgerFixture.MEMBER)));
-        ComboBox<org.rectify.org.Unit> unit2 = combo("measure-unit-2");
-        _setValue(unit2, item(unit2, fixture.id(LedgerFixture.B)));
+        chooseLeaderAndUnit(2, LedgerFixture.MEMBER, LedgerFixture.B);
         @SuppressWarnings("unchecked")
         Select<MeasureType> type2 = _get(Select.class, spec -> spec.withId("measure-type-2"));
         _setValue(type2, MeasureType.LONG_TERM);
