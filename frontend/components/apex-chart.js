@@ -12,11 +12,19 @@ class RectifyApexChart extends HTMLElement {
     return this._options;
   }
 
+  // The first drawing waits until the element has been laid out with a width: Vaadin builds a view hidden and then
+  // moves it into the page, and a chart drawn on connecting was drawn for nothing (and measured a half-built page).
   connectedCallback() {
-    this._render();
+    this._width = 0;
+    this._sized = this._sized || new ResizeObserver(entries => {
+      this._width = entries[entries.length - 1].contentRect.width;
+      this._render();
+    });
+    this._sized.observe(this);
   }
 
   disconnectedCallback() {
+    this._sized.disconnect();
     if (this._chart) {
       this._chart.destroy();
       this._chart = undefined;
@@ -24,7 +32,7 @@ class RectifyApexChart extends HTMLElement {
   }
 
   _render() {
-    if (!this.isConnected || !this._options) {
+    if (!this.isConnected || !this._options || (!this._chart && !this._width)) {
       return;
     }
     const options = JSON.parse(this._options);
@@ -39,6 +47,8 @@ class RectifyApexChart extends HTMLElement {
     if (this._chart) {
       this._chart.updateOptions(options, true, true);
     } else {
+      // From here on ApexCharts follows the element's size itself.
+      this._sized.disconnect();
       this._chart = new ApexCharts(this, options);
       this._chart.render();
     }

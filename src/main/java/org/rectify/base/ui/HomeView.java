@@ -1,5 +1,6 @@
 package org.rectify.base.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -23,7 +24,12 @@ public class HomeView extends Div implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        event.forwardTo(startPage(currentUser));
+    }
+
+    /** The page the root forwards the signed-in user to. */
+    static Class<? extends Component> startPage(CurrentUser currentUser) {
         boolean member = currentUser.find().map(a -> a.is(Role.MEMBER)).orElse(false);
-        event.forwardTo(member ? DisclosureView.class : DashboardView.class);
+        return member ? DisclosureView.class : DashboardView.class;
     }
 }

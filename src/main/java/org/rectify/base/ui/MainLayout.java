@@ -13,8 +13,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Footer;
 import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.Icon;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.Scroller;
@@ -29,7 +27,8 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import java.util.List;
 import java.util.Locale;
-import org.rectify.base.ui.component.LanguageSelect;
+import org.rectify.base.ui.component.AppIcon;
+import org.rectify.base.ui.component.AppIconElement;
 import org.rectify.base.ui.i18n.LocaleSelection;
 import org.rectify.base.ui.i18n.RectifyI18NProvider;
 import org.rectify.dashboard.DashboardService;
@@ -81,7 +80,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
             SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
             if (entry.icon() != null) {
-                item.setPrefixComponent(new Icon(entry.icon()));
+                item.setPrefixComponent(new AppIconElement(entry.icon()));
             }
             item.setMatchNested(true);
             if (LEDGER_PATH.equals(entry.path().replaceFirst("^/", ""))) {
@@ -121,8 +120,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         title.addClassName("navbar-title");
         Div spacer = new Div();
         HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title, spacer);
-        currentUser.find().ifPresentOrElse(actor -> bar.add(userMenu(actor, authentication)),
-                () -> bar.add(new LanguageSelect()));
+        // Only signed-in users reach a Vaadin page (the login page is plain HTML with its own language links).
+        currentUser.find().ifPresent(actor -> bar.add(userMenu(actor, authentication)));
         bar.setFlexGrow(1, spacer);
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
@@ -155,13 +154,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         MenuItem identity = sub.addItem(actor.displayName() + " · " + getTranslation(actor.role().messageKey()));
         identity.setEnabled(false);
         sub.addSeparator();
-        sub.addItem(menuEntry(VaadinIcon.KEY, "password.title"),
+        sub.addItem(menuEntry(AppIcon.KEY, "password.title"),
                 e -> getUI().ifPresent(ui -> ui.navigate("account/password"))).setId("change-password");
-        MenuItem language = sub.addItem(menuEntry(VaadinIcon.GLOBE, "nav.language"));
+        MenuItem language = sub.addItem(menuEntry(AppIcon.GLOBE, "nav.language"));
         language.setId("language-menu");
         Locale current = RectifyI18NProvider.supported(getLocale());
         for (Locale locale : List.of(RectifyI18NProvider.CHINESE, RectifyI18NProvider.ENGLISH)) {
-            MenuItem choice = language.getSubMenu().addItem(LanguageSelect.label(locale), e -> {
+            MenuItem choice = language.getSubMenu().addItem(RectifyI18NProvider.nativeName(locale), e -> {
                 LocaleSelection.choose(locale);
                 UI.getCurrent().getPage().reload();
             });
@@ -169,12 +168,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             choice.setChecked(locale.equals(current));
         }
         sub.addSeparator();
-        sub.addItem(menuEntry(VaadinIcon.SIGN_OUT, "nav.logout"), e -> authentication.logout()).setId("logout");
+        sub.addItem(menuEntry(AppIcon.SIGN_OUT, "nav.logout"), e -> authentication.logout()).setId("logout");
         return menu;
     }
 
-    private Component menuEntry(VaadinIcon icon, String key) {
-        Icon i = icon.create();
+    private Component menuEntry(AppIcon icon, String key) {
+        AppIconElement i = icon.create();
         i.addClassName("menu-icon");
         Span entry = new Span(i, new Span(getTranslation(key)));
         entry.addClassName("menu-entry");

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -27,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.rectify.base.ui.component.AppIcon;
 import org.rectify.org.ui.OrgLabels;
 import org.rectify.base.ui.chart.ApexChart;
 import org.rectify.base.ui.chart.ChartOptions;
@@ -53,7 +53,7 @@ import org.rectify.security.Role;
  * items that need attention; every figure and every bar leads to the ledger filtered to exactly those items.
  */
 @Route("dashboard")
-@Menu(order = 10, icon = "vaadin:dashboard", title = "nav.dashboard")
+@Menu(order = 10, icon = "rectify:dashboard", title = "nav.dashboard")
 @RolesAllowed({Role.OFFICE_NAME, Role.LEADER_NAME, Role.UNIT_CONTACT_NAME})
 public class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -202,7 +202,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         for (DashboardService.FilingAlert f : n.filing()) {
             Anchor link = new Anchor(meetingUrl(f.meetingId()), getTranslation("dashboard.filingLate", f.meeting(),
                     f.dueOn().toString(), f.daysLate()));
-            Div line = new Div(VaadinIcon.FILE_TEXT_O.create(), link);
+            Div line = new Div(AppIcon.FILE_TEXT_O.create(), link);
             line.addClassName("notice");
             line.addClassName("notice-error");
             line.addClassName("filing-alert");
@@ -210,9 +210,9 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         }
         if (n.recurring() > 0 || n.recurringSuspected() > 0) {
             Span text = new Span(getTranslation("dashboard.recurring", n.recurring(), n.recurringSuspected()));
-            Div line = new Div(VaadinIcon.REFRESH.create(), text);
+            Div line = new Div(AppIcon.REFRESH.create(), text);
             if (base.getMeetingId() != null) {
-                line = new Div(VaadinIcon.REFRESH.create(), new Anchor(meetingUrl(base.getMeetingId()),
+                line = new Div(AppIcon.REFRESH.create(), new Anchor(meetingUrl(base.getMeetingId()),
                         text.getText()));
             }
             line.addClassName("notice");

@@ -12,7 +12,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -31,6 +30,7 @@ import org.rectify.base.InvalidDraftException;
 import org.rectify.base.Texts;
 import org.rectify.base.ui.Notices;
 import org.rectify.base.ui.UserErrors;
+import org.rectify.base.ui.component.AppIcon;
 import org.rectify.disclosure.DisclosureService;
 import org.rectify.disclosure.DisclosureService.Candidate;
 import org.rectify.ledger.LedgerService;
@@ -43,7 +43,7 @@ import org.rectify.security.Role;
  * discloses them in the ledger's words or its own, changes the wording, and takes items off the board.
  */
 @Route("office/disclosure")
-@Menu(order = 55, icon = "vaadin:clipboard-check", title = "nav.disclosureManage")
+@Menu(order = 55, icon = "rectify:clipboard-check", title = "nav.disclosureManage")
 @RolesAllowed(Role.OFFICE_NAME)
 public class DisclosureManageView extends VerticalLayout implements HasDynamicTitle {
 
@@ -79,14 +79,14 @@ public class DisclosureManageView extends VerticalLayout implements HasDynamicTi
         show.setId("disclosure-show");
         search.setPlaceholder(getTranslation("disclosureManage.search"));
         search.setAriaLabel(getTranslation("disclosureManage.search"));
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setPrefixComponent(AppIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setId("disclosure-search");
         search.addValueChangeListener(e -> filter());
         Anchor board = new Anchor(RouteConfiguration.forSessionScope().getUrl(DisclosureView.class),
                 getTranslation("disclosureManage.openBoard"));
-        publishSelected.setIcon(VaadinIcon.MEGAPHONE.create());
+        publishSelected.setIcon(AppIcon.MEGAPHONE.create());
         publishSelected.setId("publish-selected");
         publishSelected.setEnabled(false);
         publishSelected.addClickListener(e -> publishSelected());

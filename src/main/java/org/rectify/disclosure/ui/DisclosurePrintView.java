@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -13,6 +12,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import org.rectify.base.Today;
+import org.rectify.base.ui.component.AppIcon;
 import org.rectify.disclosure.DisclosureService;
 import org.rectify.disclosure.DisclosureService.PublicMeeting;
 
@@ -43,7 +43,7 @@ public class DisclosurePrintView extends Div implements BeforeEnterObserver, Has
                 return null;
             }
         }).orElse(null);
-        Button print = new Button(getTranslation("disclosure.printNow"), VaadinIcon.PRINT.create(),
+        Button print = new Button(getTranslation("disclosure.printNow"), AppIcon.PRINT.create(),
                 e -> getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()")));
         print.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         print.setId("print-now");

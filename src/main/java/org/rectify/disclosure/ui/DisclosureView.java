@@ -6,7 +6,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -14,6 +13,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteConfiguration;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
+import org.rectify.base.ui.component.AppIcon;
 import org.rectify.disclosure.DisclosureService;
 import org.rectify.disclosure.DisclosureService.PublicMeeting;
 
@@ -22,7 +22,7 @@ import org.rectify.disclosure.DisclosureService.PublicMeeting;
  * only the public wording the office approved; nothing else of the ledger reaches this page.
  */
 @Route("disclosure")
-@Menu(order = 50, icon = "vaadin:megaphone", title = "nav.disclosure")
+@Menu(order = 50, icon = "rectify:megaphone", title = "nav.disclosure")
 @PermitAll
 public class DisclosureView extends VerticalLayout implements HasDynamicTitle {
 
@@ -36,7 +36,7 @@ public class DisclosureView extends VerticalLayout implements HasDynamicTitle {
         add(title, intro);
         List<PublicMeeting> board = disclosures.board(null);
         if (board.isEmpty()) {
-            Div empty = new Div(VaadinIcon.MEGAPHONE.create(), new Paragraph(getTranslation("disclosure.empty")));
+            Div empty = new Div(AppIcon.MEGAPHONE.create(), new Paragraph(getTranslation("disclosure.empty")));
             empty.addClassName("empty-state");
             empty.setId("disclosure-empty");
             add(empty);

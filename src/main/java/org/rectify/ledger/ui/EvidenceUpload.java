@@ -6,7 +6,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
@@ -25,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.rectify.base.InvalidActionException;
 import org.rectify.base.ui.UserErrors;
+import org.rectify.base.ui.component.AppIcon;
 import org.rectify.base.ui.i18n.ComponentTexts;
 import org.rectify.ledger.EvidenceStaging;
 import org.rectify.ledger.EvidenceStorage;
@@ -93,7 +93,7 @@ class EvidenceUpload extends Composite<VerticalLayout> {
      * It runs in the browser so that the file dialog opens within the user's tap, as browsers require.
      */
     private Button cameraButton() {
-        Button camera = new Button(getTranslation("evidence.camera"), VaadinIcon.CAMERA.create());
+        Button camera = new Button(getTranslation("evidence.camera"), AppIcon.CAMERA.create());
         camera.addClassName("camera-button");
         camera.setId("evidence-camera");
         camera.addThemeVariants(ButtonVariant.LUMO_CONTRAST);

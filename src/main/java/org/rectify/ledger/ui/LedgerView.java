@@ -19,7 +19,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -42,6 +41,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import jakarta.annotation.security.RolesAllowed;
 import org.rectify.base.Texts;
+import org.rectify.base.ui.component.AppIcon;
 import org.rectify.org.ui.OrgLabels;
 import org.rectify.base.domain.Labelled;
 import org.rectify.base.ui.Pickers;
@@ -73,7 +73,7 @@ import org.springframework.beans.factory.ObjectProvider;
  * can be bookmarked.
  */
 @Route("ledger")
-@Menu(order = 20, icon = "vaadin:table", title = "nav.ledger")
+@Menu(order = 20, icon = "rectify:table", title = "nav.ledger")
 @RolesAllowed({Role.OFFICE_NAME, Role.LEADER_NAME, Role.UNIT_CONTACT_NAME})
 public class LedgerView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -162,7 +162,7 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
         grouping.setValue(LedgerGrouping.UNIT);
         grouping.addValueChangeListener(e -> filtersChanged());
 
-        filtersToggle.setIcon(VaadinIcon.FILTER.create());
+        filtersToggle.setIcon(AppIcon.FILTER.create());
         filtersToggle.setId("filters-toggle");
         filtersToggle.addClassName("filters-toggle");
         filtersToggle.getElement().setAttribute("aria-expanded", "false");
@@ -186,7 +186,7 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
     private Component filters() {
         text.setPlaceholder(getTranslation("ledger.filter.text"));
         text.setAriaLabel(getTranslation("ledger.filter.text"));
-        text.setPrefixComponent(VaadinIcon.SEARCH.create());
+        text.setPrefixComponent(AppIcon.SEARCH.create());
         text.setClearButtonVisible(true);
         text.setValueChangeMode(ValueChangeMode.LAZY);
         text.setMaxLength(200);
@@ -233,7 +233,7 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
         dueWithin.setWidth("9em");
         dueWithin.setValueChangeMode(ValueChangeMode.LAZY);
 
-        Button clear = new Button(getTranslation("ledger.filter.clear"), VaadinIcon.CLOSE_SMALL.create(),
+        Button clear = new Button(getTranslation("ledger.filter.clear"), AppIcon.CLOSE_SMALL.create(),
                 e -> clearFilters());
         clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
@@ -621,7 +621,7 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
         if (!invalid.isEmpty()) {
             String list = invalid.stream().map(i -> i.name() + "=" + i.value())
                     .collect(Collectors.joining(getTranslation("list.separator")));
-            urlWarning.add(VaadinIcon.WARNING.create(), new Span(getTranslation("ledger.urlInvalid", list)));
+            urlWarning.add(AppIcon.WARNING.create(), new Span(getTranslation("ledger.urlInvalid", list)));
         }
     }
 
@@ -664,7 +664,7 @@ public class LedgerView extends VerticalLayout implements BeforeEnterObserver, H
     private void showEmptyState(LedgerFilter filter) {
         emptyState.removeAll();
         boolean filtered = !filter.isEmpty();
-        emptyState.add(VaadinIcon.CLIPBOARD_TEXT.create(),
+        emptyState.add(AppIcon.CLIPBOARD_TEXT.create(),
                 new Paragraph(getTranslation(filtered ? "ledger.empty.filtered" : "ledger.empty.none")));
         if (filtered) {
             Button clear = new Button(getTranslation("ledger.filter.clear"), e -> clearFilters());

@@ -10,7 +10,6 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -19,6 +18,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
 import java.util.Optional;
 import org.rectify.base.ui.UserErrors;
+import org.rectify.base.ui.component.AppIcon;
 import org.rectify.base.ui.i18n.ComponentTexts;
 import org.rectify.ledger.EvidenceStorage;
 import org.rectify.ledger.ExtensionRequest;
@@ -63,24 +63,24 @@ class MeasureActions extends Composite<FlexLayout> {
         boolean open = s == MeasureStatus.NOT_STARTED || s == MeasureStatus.IN_PROGRESS
                 || s == MeasureStatus.RETURNED;
         if (access.canReport(actor, measure) && open) {
-            bar.add(button("action.progress", VaadinIcon.EDIT, true, this::progressDialog));
+            bar.add(button("action.progress", AppIcon.EDIT, true, this::progressDialog));
             if (measure.getType() != MeasureType.LONG_TERM) {
-                bar.add(button("action.requestClose", VaadinIcon.CHECK_CIRCLE_O, false, this::closingDialog));
+                bar.add(button("action.requestClose", AppIcon.CHECK_CIRCLE_O, false, this::closingDialog));
             }
             if (measure.getDeadline() != null && pending.isEmpty()) {
-                bar.add(button("action.requestExtension", VaadinIcon.CALENDAR_CLOCK, false, this::extensionDialog));
+                bar.add(button("action.requestExtension", AppIcon.CALENDAR_CLOCK, false, this::extensionDialog));
             }
         }
         if (access.canVerify(actor) && s == MeasureStatus.PENDING_CLOSE) {
-            bar.add(button("action.close", VaadinIcon.CHECK, true, this::closeDialog));
-            bar.add(button("action.return", VaadinIcon.ARROW_BACKWARD, false, this::returnDialog));
+            bar.add(button("action.close", AppIcon.CHECK, true, this::closeDialog));
+            bar.add(button("action.return", AppIcon.ARROW_BACKWARD, false, this::returnDialog));
         }
         if (access.canVerify(actor) && pending.isPresent()) {
-            bar.add(button("action.decideExtension", VaadinIcon.CALENDAR_O, true,
+            bar.add(button("action.decideExtension", AppIcon.CALENDAR_O, true,
                     () -> decideDialog(pending.get())));
         }
         if (access.canUrge(actor, measure) && !s.isEnded()) {
-            bar.add(button("action.urge", VaadinIcon.BELL_O, false, this::urgeDialog));
+            bar.add(button("action.urge", AppIcon.BELL_O, false, this::urgeDialog));
         }
     }
 
@@ -92,7 +92,7 @@ class MeasureActions extends Composite<FlexLayout> {
         return addListener(DoneEvent.class, listener);
     }
 
-    private Button button(String key, VaadinIcon icon, boolean primary, Runnable open) {
+    private Button button(String key, AppIcon icon, boolean primary, Runnable open) {
         Button b = new Button(getTranslation(key), icon.create(), e -> open.run());
         b.setId(key.replace('.', '-'));
         if (primary) {

@@ -7,7 +7,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
@@ -27,6 +26,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.rectify.base.NotAllowedException;
 import org.rectify.base.Texts;
 import org.rectify.base.ui.UserErrors;
+import org.rectify.base.ui.component.AppIcon;
 import org.rectify.ledger.EvidenceStorage;
 import org.rectify.ledger.ExtensionRequest;
 import org.rectify.ledger.LedgerAccess;
@@ -96,7 +96,7 @@ public class MeasureDetailView extends VerticalLayout implements HasUrlParameter
             detail = parseId(parameter).flatMap(service::detail);
         } catch (NotAllowedException refused) {
             title = getTranslation("detail.refused.title");
-            Div message = new Div(VaadinIcon.BAN.create(), new Span(UserErrors.text(this, refused)));
+            Div message = new Div(AppIcon.BAN.create(), new Span(UserErrors.text(this, refused)));
             message.addClassName("not-found");
             message.setId("refused");
             add(new H2(title), message);
@@ -104,7 +104,7 @@ public class MeasureDetailView extends VerticalLayout implements HasUrlParameter
         }
         if (detail.isEmpty()) {
             title = getTranslation("detail.notFound.title");
-            Div message = new Div(VaadinIcon.WARNING.create(),
+            Div message = new Div(AppIcon.WARNING.create(),
                     new Span(getTranslation("detail.notFound", parameter)));
             message.addClassName("not-found");
             add(new H2(title), message);
@@ -157,7 +157,7 @@ public class MeasureDetailView extends VerticalLayout implements HasUrlParameter
         titleRow.setAlignItems(Alignment.BASELINE);
         Actor actor = currentUser.require();
         if (access.canVerify(actor)) {
-            Button edit = new Button(getTranslation("detail.editProblem"), VaadinIcon.EDIT.create(),
+            Button edit = new Button(getTranslation("detail.editProblem"), AppIcon.EDIT.create(),
                     e -> getUI().ifPresent(ui -> ui.navigate(ProblemEditorView.class, String.valueOf(p.getId()))));
             edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             edit.setId("edit-problem");
@@ -192,7 +192,7 @@ public class MeasureDetailView extends VerticalLayout implements HasUrlParameter
     private void addWorkflow(Div card, Measure m, Actor actor) {
         Optional<ExtensionRequest> pending = timeline.pendingExtension(m.getId());
         pending.ifPresent(r -> {
-            Div banner = new Div(VaadinIcon.CALENDAR_CLOCK.create(), new Span(getTranslation(
+            Div banner = new Div(AppIcon.CALENDAR_CLOCK.create(), new Span(getTranslation(
                     "detail.pendingExtension", r.getRequestedBy(), MeasureBadges.date(r.getRequestedDeadline()),
                     r.getReason())));
             banner.addClassName("pending-extension");
@@ -262,7 +262,7 @@ public class MeasureDetailView extends VerticalLayout implements HasUrlParameter
         Anchor a = new Anchor(RouteConfiguration.forSessionScope().getUrl(MeasureDetailView.class,
                 String.valueOf(link.measureId())), getTranslation("detail.carryTarget", link.meeting(),
                 link.problemSeqNo()));
-        Div box = new Div(VaadinIcon.ARROW_FORWARD.create(), new Span(getTranslation(key)), a);
+        Div box = new Div(AppIcon.ARROW_FORWARD.create(), new Span(getTranslation(key)), a);
         box.addClassName("carry-link");
         box.setId(key.replace('.', '-'));
         return box;

@@ -23,7 +23,7 @@ import org.rectify.security.Role;
  * {@code problems/edit/ID} to edit one.
  */
 @Route("problems/edit")
-@Menu(order = 30, icon = "vaadin:plus-square-o", title = "nav.newProblem")
+@Menu(order = 30, icon = "rectify:plus-square-o", title = "nav.newProblem")
 @RolesAllowed(Role.OFFICE_NAME)
 public class ProblemEditorView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 

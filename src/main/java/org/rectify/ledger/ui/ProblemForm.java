@@ -13,7 +13,6 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -26,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.rectify.base.ui.component.AppIcon;
 import org.rectify.org.ui.OrgLabels;
 import org.rectify.base.ui.UserErrors;
 import org.rectify.base.ui.i18n.ComponentTexts;
@@ -130,7 +130,7 @@ public class ProblemForm extends Composite<VerticalLayout> {
 
         measureList.setPadding(false);
         measureList.addClassName("measure-forms");
-        Button addMeasure = new Button(getTranslation("form.addMeasure"), VaadinIcon.PLUS.create(),
+        Button addMeasure = new Button(getTranslation("form.addMeasure"), AppIcon.PLUS.create(),
                 e -> addMeasure(null).focus());
         addMeasure.setId("add-measure");
 
@@ -323,7 +323,7 @@ public class ProblemForm extends Composite<VerticalLayout> {
             type.setValue(MeasureType.PHASED);
             type.addValueChangeListener(e -> deadline.setHelperText(e.getValue() == MeasureType.LONG_TERM
                     ? getTranslation("form.longTermNoDeadline") : null));
-            remove = new Button(VaadinIcon.TRASH.create(), e -> {
+            remove = new Button(AppIcon.TRASH.create(), e -> {
                 measures.remove(this);
                 measureList.remove(this);
                 renumber();

@@ -14,7 +14,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.IFrame;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -34,6 +33,7 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import org.rectify.base.ui.BackgroundTask;
 import org.rectify.base.ui.UserErrors;
+import org.rectify.base.ui.component.AppIcon;
 import org.rectify.mail.MailAdmin;
 import org.rectify.mail.MailKind;
 import org.rectify.mail.MailStatus;
@@ -47,7 +47,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
  * the daily reminder run now, after a preview of who would receive what; the reminder windows.
  */
 @Route("admin/mail")
-@Menu(order = 150, icon = "vaadin:envelopes-o", title = "nav.mail")
+@Menu(order = 150, icon = "rectify:envelopes-o", title = "nav.mail")
 @RolesAllowed(Role.OFFICE_NAME)
 public class MailLogView extends VerticalLayout implements HasDynamicTitle {
 
@@ -73,7 +73,7 @@ public class MailLogView extends VerticalLayout implements HasDynamicTitle {
         Span server = new Span(getTranslation(admin.hasServer() ? "mail.server.on" : "mail.server.off"));
         server.getElement().getThemeList().add(admin.hasServer() ? "badge success" : "badge warning");
         server.setId("mail-server");
-        Button run = new Button(getTranslation("mail.run"), VaadinIcon.PAPERPLANE_O.create(), e -> preview());
+        Button run = new Button(getTranslation("mail.run"), AppIcon.PAPERPLANE_O.create(), e -> preview());
         run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         run.setId("mail-run");
         HorizontalLayout header = new HorizontalLayout(title, server);
@@ -134,7 +134,7 @@ public class MailLogView extends VerticalLayout implements HasDynamicTitle {
         kind.setPlaceholder(getTranslation("mail.filter.kind"));
         kind.setClearButtonVisible(true);
         text.setPlaceholder(getTranslation("mail.filter.text"));
-        text.setPrefixComponent(VaadinIcon.SEARCH.create());
+        text.setPrefixComponent(AppIcon.SEARCH.create());
         text.setClearButtonVisible(true);
         text.setValueChangeMode(ValueChangeMode.LAZY);
         status.addValueChangeListener(e -> refresh());

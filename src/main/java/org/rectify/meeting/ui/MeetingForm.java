@@ -10,7 +10,6 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -24,6 +23,7 @@ import java.util.List;
 import org.rectify.base.Violation;
 import org.rectify.base.ui.FieldErrors;
 import org.rectify.base.ui.UserErrors;
+import org.rectify.base.ui.component.AppIcon;
 import org.rectify.base.ui.i18n.ComponentTexts;
 import org.rectify.meeting.Meeting;
 import org.rectify.meeting.MeetingAttendee;
@@ -163,10 +163,10 @@ public class MeetingForm extends Composite<VerticalLayout> {
         attendeeList.setPadding(false);
         attendeeList.setSpacing(false);
         attendeeList.addClassName("attendee-list");
-        Button add = new Button(getTranslation("meeting.addAttendee"), VaadinIcon.PLUS.create(),
+        Button add = new Button(getTranslation("meeting.addAttendee"), AppIcon.PLUS.create(),
                 e -> addAttendee(null, null, null));
         add.setId("add-attendee");
-        Button addCommittee = new Button(getTranslation("meeting.addCommittee"), VaadinIcon.USERS.create(),
+        Button addCommittee = new Button(getTranslation("meeting.addCommittee"), AppIcon.USERS.create(),
                 e -> addCommittee());
         addCommittee.setId("add-committee");
         Paragraph attendeeHint = new Paragraph(getTranslation("meeting.attendeesHint"));
@@ -286,7 +286,7 @@ public class MeetingForm extends Composite<VerticalLayout> {
             duties.setPlaceholder(getTranslation("meeting.duties"));
             duties.setMaxLength(2000);
             duties.addClassName("attendee-duties");
-            Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
+            Button remove = new Button(AppIcon.CLOSE_SMALL.create(), e -> {
                 attendees.remove(this);
                 attendeeList.remove(layout);
             });

@@ -12,7 +12,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -30,6 +29,7 @@ import org.rectify.base.Texts;
 import org.rectify.base.Today;
 import org.rectify.base.ui.Notices;
 import org.rectify.base.ui.UserErrors;
+import org.rectify.base.ui.component.AppIcon;
 import org.rectify.base.ui.i18n.ComponentTexts;
 import org.rectify.ledger.LedgerFilter;
 import org.rectify.ledger.LedgerGrouping;
@@ -129,20 +129,20 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
         FlexLayout bar = new FlexLayout();
         bar.addClassName("view-actions");
         if (office) {
-            Button edit = new Button(getTranslation("meetings.edit"), VaadinIcon.EDIT.create(),
+            Button edit = new Button(getTranslation("meetings.edit"), AppIcon.EDIT.create(),
                     e -> getUI().ifPresent(ui -> ui.navigate(MeetingEditorView.class, String.valueOf(m.getId()))));
             edit.setId("edit-meeting");
-            Button enter = new Button(getTranslation("nav.newProblem"), VaadinIcon.PLUS_SQUARE_O.create(),
+            Button enter = new Button(getTranslation("nav.newProblem"), AppIcon.PLUS_SQUARE_O.create(),
                     e -> getUI().ifPresent(ui -> ui.navigate(ProblemEditorView.class,
                             new QueryParameters(Map.of("meeting", List.of(String.valueOf(m.getId())))))));
             enter.setId("enter-problem");
-            Button carry = new Button(getTranslation("carryOver.button"), VaadinIcon.ARROW_FORWARD.create(),
+            Button carry = new Button(getTranslation("carryOver.button"), AppIcon.ARROW_FORWARD.create(),
                     e -> new CarryOverDialog(carryOver, meetings, m, this::render).open());
             carry.setId("carry-over");
             carry.setEnabled(!meetings.earlier(m.getId()).isEmpty());
             bar.add(edit, enter, imports.ledgerImport(m.getId(), this::render), carry);
         }
-        Button open = new Button(getTranslation("meetings.openLedger"), VaadinIcon.TABLE.create(),
+        Button open = new Button(getTranslation("meetings.openLedger"), AppIcon.TABLE.create(),
                 e -> getUI().ifPresent(ui -> ui.navigate(LedgerView.class, LedgerUrl.toQuery(
                         new LedgerFilter().setMeetingId(m.getId()), LedgerGrouping.UNIT))));
         open.setId("open-ledger");
@@ -180,7 +180,7 @@ public class MeetingView extends VerticalLayout implements HasUrlParameter<Long>
         if (overdue) {
             box.addClassName("overdue");
         }
-        box.add(VaadinIcon.FILE_TEXT_O.create(), new Span(getTranslation("meeting.filingRule", m.getFilingDays(),
+        box.add(AppIcon.FILE_TEXT_O.create(), new Span(getTranslation("meeting.filingRule", m.getFilingDays(),
                 m.filingDueOn().toString())), MeetingBadges.filing(this, m, overdue));
         if (office && m.getFiledOn() == null) {
             DatePicker on = ComponentTexts.datePicker(this, "meeting.filedOnField");

@@ -7,7 +7,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -15,6 +14,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import org.rectify.base.ui.component.AppIcon;
 import org.rectify.meeting.MeetingService;
 import org.rectify.meeting.MeetingService.MeetingRow;
 import org.rectify.security.CurrentUser;
@@ -22,7 +22,7 @@ import org.rectify.security.Role;
 
 /** 会议 (office, leaders): every meeting with its ledger's size and whether its filing is late. */
 @Route("meetings")
-@Menu(order = 25, icon = "vaadin:calendar-user", title = "nav.meetings")
+@Menu(order = 25, icon = "rectify:calendar-user", title = "nav.meetings")
 @RolesAllowed({Role.OFFICE_NAME, Role.LEADER_NAME})
 public class MeetingsView extends VerticalLayout implements HasDynamicTitle {
 
@@ -37,7 +37,7 @@ public class MeetingsView extends VerticalLayout implements HasDynamicTitle {
         header.setAlignItems(Alignment.CENTER);
         header.addClassName("view-header");
         if (currentUser.require().is(Role.OFFICE)) {
-            Button create = new Button(getTranslation("meetings.create"), VaadinIcon.PLUS.create(),
+            Button create = new Button(getTranslation("meetings.create"), AppIcon.PLUS.create(),
                     e -> getUI().ifPresent(ui -> ui.navigate(MeetingEditorView.class)));
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             create.setId("create-meeting");
@@ -46,7 +46,7 @@ public class MeetingsView extends VerticalLayout implements HasDynamicTitle {
         List<MeetingRow> rows = meetings.overview();
         add(header);
         if (rows.isEmpty()) {
-            Div empty = new Div(VaadinIcon.CALENDAR_USER.create(), new Paragraph(getTranslation("meetings.empty")));
+            Div empty = new Div(AppIcon.CALENDAR_USER.create(), new Paragraph(getTranslation("meetings.empty")));
             empty.addClassName("empty-state");
             empty.setId("meetings-empty");
             add(empty);

@@ -11,7 +11,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -22,6 +21,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
 import org.rectify.base.ui.Notices;
 import org.rectify.base.ui.UserErrors;
+import org.rectify.base.ui.component.AppIcon;
 import org.rectify.orgadmin.CategoryService;
 import org.rectify.orgadmin.CategoryService.CategoryRow;
 import org.rectify.security.Role;
@@ -31,7 +31,7 @@ import org.rectify.security.Role;
  * history), reorder, disable; a category no problem uses yet may be deleted.
  */
 @Route("admin/categories")
-@Menu(order = 130, icon = "vaadin:tags", title = "nav.categories")
+@Menu(order = 130, icon = "rectify:tags", title = "nav.categories")
 @RolesAllowed(Role.OFFICE_NAME)
 public class CategoriesView extends VerticalLayout implements HasDynamicTitle {
 
@@ -52,7 +52,7 @@ public class CategoriesView extends VerticalLayout implements HasDynamicTitle {
         name.setPlaceholder(getTranslation("categories.newName"));
         name.setMaxLength(50);
         name.setId("category-name");
-        Button add = new Button(getTranslation("categories.add"), VaadinIcon.PLUS.create(), e -> {
+        Button add = new Button(getTranslation("categories.add"), AppIcon.PLUS.create(), e -> {
             try {
                 service.create(name.getValue());
                 name.clear();
@@ -104,8 +104,8 @@ public class CategoriesView extends VerticalLayout implements HasDynamicTitle {
         row.setSpacing(false);
         row.getStyle().set("gap", "var(--lumo-space-s)");
         row.add(link("categories.rename", e -> rename(r)));
-        row.add(icon(VaadinIcon.ARROW_UP, "units.up", () -> service.move(c.getId(), true)));
-        row.add(icon(VaadinIcon.ARROW_DOWN, "units.down", () -> service.move(c.getId(), false)));
+        row.add(icon(AppIcon.ARROW_UP, "units.up", () -> service.move(c.getId(), true)));
+        row.add(icon(AppIcon.ARROW_DOWN, "units.down", () -> service.move(c.getId(), false)));
         row.add(link(c.isActive() ? "categories.disable" : "categories.enable",
                 e -> run(() -> service.setActive(c.getId(), c.getVersion(), !c.isActive()))));
         row.add(link("categories.history", e -> history(r)));
@@ -122,7 +122,7 @@ public class CategoriesView extends VerticalLayout implements HasDynamicTitle {
         return b;
     }
 
-    private Button icon(VaadinIcon icon, String key, Runnable action) {
+    private Button icon(AppIcon icon, String key, Runnable action) {
         Button b = new Button(icon.create(), e -> run(action));
         b.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
         b.setAriaLabel(getTranslation(key));

@@ -13,7 +13,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -36,6 +35,7 @@ import java.util.Set;
 import org.rectify.base.InvalidDraftException;
 import org.rectify.base.ui.Notices;
 import org.rectify.base.ui.UserErrors;
+import org.rectify.base.ui.component.AppIcon;
 import org.rectify.org.OrgService;
 import org.rectify.org.Person;
 import org.rectify.org.Position;
@@ -54,7 +54,7 @@ import org.rectify.transfer.ui.ImportButtons;
  * deactivate with a hand-over of open items, and logins for many people in one step.
  */
 @Route("admin/people")
-@Menu(order = 120, icon = "vaadin:user-card", title = "nav.people")
+@Menu(order = 120, icon = "rectify:user-card", title = "nav.people")
 @RolesAllowed(Role.OFFICE_NAME)
 public class PeopleView extends VerticalLayout implements HasDynamicTitle {
 
@@ -79,10 +79,10 @@ public class PeopleView extends VerticalLayout implements HasDynamicTitle {
         setSizeFull();
         H2 title = new H2(getTranslation("people.title"));
         title.addClassName("view-title");
-        Button create = new Button(getTranslation("people.create"), VaadinIcon.PLUS.create(), e -> edit(null));
+        Button create = new Button(getTranslation("people.create"), AppIcon.PLUS.create(), e -> edit(null));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("create-person");
-        Button logins = new Button(getTranslation("people.createLogins"), VaadinIcon.KEY.create(),
+        Button logins = new Button(getTranslation("people.createLogins"), AppIcon.KEY.create(),
                 e -> createLogins());
         logins.setId("create-logins");
         logins.setTooltipText(getTranslation("people.createLogins.hint"));
@@ -96,7 +96,7 @@ public class PeopleView extends VerticalLayout implements HasDynamicTitle {
         header.addClassName("view-header");
 
         text.setPlaceholder(getTranslation("people.search"));
-        text.setPrefixComponent(VaadinIcon.SEARCH.create());
+        text.setPrefixComponent(AppIcon.SEARCH.create());
         text.setClearButtonVisible(true);
         text.setValueChangeMode(ValueChangeMode.LAZY);
         text.setId("people-search");
@@ -359,7 +359,7 @@ public class PeopleView extends VerticalLayout implements HasDynamicTitle {
         Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
                 new ByteArrayInputStream(sheet), "初始密码.xlsx",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", sheet.length)), "");
-        download.add(VaadinIcon.DOWNLOAD_ALT.create(), new Span(getTranslation("people.credentials.download")));
+        download.add(AppIcon.DOWNLOAD_ALT.create(), new Span(getTranslation("people.credentials.download")));
         download.setId("download-credentials");
         dialog.add(table, download);
     }

@@ -9,7 +9,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -23,6 +22,7 @@ import java.util.List;
 import org.rectify.base.InvalidDraftException;
 import org.rectify.base.ui.Notices;
 import org.rectify.base.ui.UserErrors;
+import org.rectify.base.ui.component.AppIcon;
 import org.rectify.org.OrgService;
 import org.rectify.org.Unit;
 import org.rectify.orgadmin.UnitAdminService;
@@ -35,7 +35,7 @@ import org.rectify.transfer.ui.ImportButtons;
  * people can also come from an Excel list.
  */
 @Route("admin/units")
-@Menu(order = 110, icon = "vaadin:sitemap", title = "nav.units")
+@Menu(order = 110, icon = "rectify:sitemap", title = "nav.units")
 @RolesAllowed(Role.OFFICE_NAME)
 public class UnitsView extends VerticalLayout implements HasDynamicTitle {
 
@@ -50,7 +50,7 @@ public class UnitsView extends VerticalLayout implements HasDynamicTitle {
         setSizeFull();
         H2 title = new H2(getTranslation("units.title"));
         title.addClassName("view-title");
-        Button create = new Button(getTranslation("units.create"), VaadinIcon.PLUS.create(), e -> edit(null, null));
+        Button create = new Button(getTranslation("units.create"), AppIcon.PLUS.create(), e -> edit(null, null));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("create-unit");
         FlexLayout actions = new FlexLayout(create);
@@ -103,20 +103,20 @@ public class UnitsView extends VerticalLayout implements HasDynamicTitle {
     private Component rowActions(UnitNode n) {
         Unit u = n.unit();
         List<Component> buttons = new ArrayList<>();
-        buttons.add(small(VaadinIcon.EDIT, "units.edit", e -> edit(u, null)));
+        buttons.add(small(AppIcon.EDIT, "units.edit", e -> edit(u, null)));
         if (u.isActive()) {
-            buttons.add(small(VaadinIcon.PLUS, "units.addChild", e -> edit(null, u)));
+            buttons.add(small(AppIcon.PLUS, "units.addChild", e -> edit(null, u)));
         }
-        buttons.add(small(VaadinIcon.ARROW_UP, "units.up", e -> run(() -> service.move(u.getId(), true))));
-        buttons.add(small(VaadinIcon.ARROW_DOWN, "units.down", e -> run(() -> service.move(u.getId(), false))));
+        buttons.add(small(AppIcon.ARROW_UP, "units.up", e -> run(() -> service.move(u.getId(), true))));
+        buttons.add(small(AppIcon.ARROW_DOWN, "units.down", e -> run(() -> service.move(u.getId(), false))));
         if (u.isActive()) {
-            buttons.add(small(VaadinIcon.BAN, "units.disable", e -> confirmDisable(n)));
+            buttons.add(small(AppIcon.BAN, "units.disable", e -> confirmDisable(n)));
         } else {
-            buttons.add(small(VaadinIcon.CHECK, "units.enable",
+            buttons.add(small(AppIcon.CHECK, "units.enable",
                     e -> run(() -> service.setActive(u.getId(), u.getVersion(), true))));
         }
         if (n.measures() == 0 && n.people() == 0 && n.children().isEmpty()) {
-            buttons.add(small(VaadinIcon.TRASH, "units.delete",
+            buttons.add(small(AppIcon.TRASH, "units.delete",
                     e -> run(() -> service.delete(u.getId(), u.getVersion()))));
         }
         HorizontalLayout row = new HorizontalLayout();
@@ -125,7 +125,7 @@ public class UnitsView extends VerticalLayout implements HasDynamicTitle {
         return row;
     }
 
-    private Button small(VaadinIcon icon, String key,
+    private Button small(AppIcon icon, String key,
             com.vaadin.flow.component.ComponentEventListener<com.vaadin.flow.component.ClickEvent<Button>> click) {
         Button b = new Button(icon.create(), click);
         b.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);

@@ -7,11 +7,11 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import java.util.List;
 import java.util.Optional;
 import org.rectify.base.ui.Notices;
 import org.rectify.base.ui.UserErrors;
+import org.rectify.base.ui.component.AppIcon;
 import org.rectify.ledger.Problem;
 import org.rectify.ledger.ui.ProblemPanel;
 import org.rectify.recurrence.RecurrenceService;
@@ -78,7 +78,7 @@ public class RecurrencePanel implements ProblemPanel {
             line.add(status, new Span(box.getTranslation("recurrence.similarity", s.similarity())));
             line.add(side(box, s.problem(), current), new Span(" ↔ "), side(box, s.earlier(), current));
             if (office && s.status() == RecurrenceStatus.SUSPECTED) {
-                Button confirm = new Button(box.getTranslation("recurrence.confirm"), VaadinIcon.CHECK.create(),
+                Button confirm = new Button(box.getTranslation("recurrence.confirm"), AppIcon.CHECK.create(),
                         e -> decide(box, () -> service.confirm(s.id(), s.version()), current, load));
                 confirm.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
                 confirm.addClassName("recurrence-confirm");

@@ -3,8 +3,8 @@ package org.rectify.report.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import java.util.Optional;
+import org.rectify.base.ui.component.AppIcon;
 import org.rectify.meeting.Meeting;
 import org.rectify.meeting.MeetingService;
 import org.rectify.meeting.ui.MeetingAction;
@@ -31,13 +31,13 @@ class BulletinAction implements MeetingAction {
     public Optional<Component> create(Meeting meeting) {
         Span both = new Span();
         both.addClassName("bulletin-actions");
-        Button mine = new Button(both.getTranslation("bulletin.button"), VaadinIcon.FILE_TEXT.create(),
+        Button mine = new Button(both.getTranslation("bulletin.button"), AppIcon.FILE_TEXT.create(),
                 e -> BulletinView.open(meeting.getId(), null));
         mine.setId("bulletin");
         both.add(mine);
         meetings.previous(meeting.getId()).ifPresent(previous -> {
             java.time.LocalDate asOf = bulletins.previousYearAsOf(meeting, previous.getId());
-            Button last = new Button(both.getTranslation("bulletin.previous"), VaadinIcon.FILE_TEXT_O.create(),
+            Button last = new Button(both.getTranslation("bulletin.previous"), AppIcon.FILE_TEXT_O.create(),
                     e -> BulletinView.open(previous.getId(), asOf));
             last.setId("bulletin-previous");
             last.setTooltipText(both.getTranslation("bulletin.previousTooltip", previous.getTitle(), asOf.toString()));

@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.NativeTable;
 import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -33,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import org.rectify.base.Today;
 import org.rectify.base.ui.UserErrors;
+import org.rectify.base.ui.component.AppIcon;
 import org.rectify.base.ui.i18n.ComponentTexts;
 import org.rectify.meeting.Meeting;
 import org.rectify.meeting.MeetingService;
@@ -151,7 +151,7 @@ public class BulletinView extends VerticalLayout implements HasUrlParameter<Long
         }));
         download.getElement().setAttribute("download", true);
         download.removeAll();
-        download.add(VaadinIcon.DOWNLOAD_ALT.create(), new Span(getTranslation("bulletin.download")));
+        download.add(AppIcon.DOWNLOAD_ALT.create(), new Span(getTranslation("bulletin.download")));
         download.addClassName("button-link");
         download.setId("bulletin-download");
 

@@ -2,9 +2,9 @@ package org.rectify.report.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import org.rectify.base.ui.component.AppIcon;
 import org.rectify.ledger.ui.LedgerAction;
 import org.rectify.report.LedgerExportService;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -23,7 +23,7 @@ class ExportAction implements LedgerAction {
 
     @Override
     public Component create(Supplier<Shown> shown) {
-        Button button = new Button(VaadinIcon.DOWNLOAD_ALT.create());
+        Button button = new Button(AppIcon.DOWNLOAD_ALT.create());
         button.setText(button.getTranslation("export.button"));
         button.setId("export-ledger");
         button.addClickListener(e -> {

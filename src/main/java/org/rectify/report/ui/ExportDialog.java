@@ -6,7 +6,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -17,6 +16,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.rectify.base.ui.BackgroundTask;
 import org.rectify.base.ui.UserErrors;
+import org.rectify.base.ui.component.AppIcon;
 
 /**
  * A file made in the background (a ledger export, the three lists) with a progress bar, then a link to download
@@ -65,11 +65,11 @@ class ExportDialog extends Dialog {
             body.removeAll();
             Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
                     Files.newInputStream(made), fileName, XLSX, Files.size(made))), "");
-            download.add(VaadinIcon.DOWNLOAD_ALT.create(), new Span(getTranslation("export.download", fileName,
+            download.add(AppIcon.DOWNLOAD_ALT.create(), new Span(getTranslation("export.download", fileName,
                     size(made))));
             download.setId("export-download");
             download.getElement().setAttribute("download", true);
-            body.add(new Div(VaadinIcon.CHECK_CIRCLE.create(), new Span(getTranslation("export.done"))), download);
+            body.add(new Div(AppIcon.CHECK_CIRCLE.create(), new Span(getTranslation("export.done"))), download);
         }, failure -> {
             body.removeAll();
             Div error = new Div(UserErrors.text(this, failure));

@@ -2,9 +2,9 @@ package org.rectify.report.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import org.rectify.base.ui.component.AppIcon;
 import org.rectify.meeting.Meeting;
 import org.rectify.meeting.ui.MeetingAction;
 import org.rectify.report.ThreeListsService;
@@ -26,7 +26,7 @@ class ThreeListsAction implements MeetingAction {
 
     @Override
     public Optional<Component> create(Meeting meeting) {
-        Button button = new Button(VaadinIcon.FILE_TABLE.create());
+        Button button = new Button(AppIcon.FILE_TABLE.create());
         button.setText(button.getTranslation("threeLists.button"));
         button.setTooltipText(button.getTranslation("threeLists.tooltip"));
         button.setId("three-lists");

@@ -3,7 +3,6 @@ package org.rectify.security.ui;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -14,6 +13,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
+import org.rectify.base.ui.component.AppIcon;
 import org.rectify.security.LoginEvent;
 import org.rectify.security.LoginEvent.Outcome;
 import org.rectify.security.Role;
@@ -21,7 +21,7 @@ import org.rectify.security.UserService;
 
 /** 登录日志 (office): every login attempt, who, when, from where and how it ended; read page by page. */
 @Route("admin/logins")
-@Menu(order = 141, icon = "vaadin:sign-in", title = "nav.loginLog")
+@Menu(order = 141, icon = "rectify:sign-in", title = "nav.loginLog")
 @RolesAllowed(Role.OFFICE_NAME)
 public class LoginLogView extends VerticalLayout implements HasDynamicTitle {
 
@@ -41,7 +41,7 @@ public class LoginLogView extends VerticalLayout implements HasDynamicTitle {
 
         text.setId("login-log-text");
         text.setPlaceholder(getTranslation("loginLog.search"));
-        text.setPrefixComponent(VaadinIcon.SEARCH.create());
+        text.setPrefixComponent(AppIcon.SEARCH.create());
         text.setClearButtonVisible(true);
         text.setValueChangeMode(ValueChangeMode.LAZY);
         text.addValueChangeListener(e -> refresh());

@@ -11,7 +11,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -25,6 +24,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolationException;
 import java.util.stream.Collectors;
+import org.rectify.base.ui.component.AppIcon;
 import org.rectify.org.ui.OrgLabels;
 import org.rectify.base.ui.UserErrors;
 import org.rectify.org.OrgService;
@@ -37,7 +37,7 @@ import org.rectify.security.UserService.UserDraft;
 
 /** 用户管理 (office): create logins, set role and unit, disable, reset passwords, lift login locks. */
 @Route("admin/users")
-@Menu(order = 140, icon = "vaadin:key", title = "nav.users")
+@Menu(order = 140, icon = "rectify:key", title = "nav.users")
 @RolesAllowed(Role.OFFICE_NAME)
 public class UsersView extends VerticalLayout implements HasDynamicTitle {
 
@@ -52,7 +52,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         setSizeFull();
         H2 title = new H2(getTranslation("users.title"));
         title.addClassName("view-title");
-        Button create = new Button(getTranslation("users.create"), VaadinIcon.PLUS.create(), e -> edit(null));
+        Button create = new Button(getTranslation("users.create"), AppIcon.PLUS.create(), e -> edit(null));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("create-user");
         HorizontalLayout header = new HorizontalLayout(title, create);

@@ -5,13 +5,13 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import org.rectify.base.ui.component.AppIcon;
 import org.rectify.ledger.Category;
 import org.rectify.ledger.CategoryRepository;
 import org.rectify.ledger.ProblemSource;
@@ -48,7 +48,7 @@ public class ImportButtons {
 
     /** Import of units and people, and its template. */
     public List<Component> orgImport(Runnable onImported) {
-        Button open = new Button(VaadinIcon.UPLOAD.create());
+        Button open = new Button(AppIcon.UPLOAD.create());
         open.setText(open.getTranslation("import.org.button"));
         open.setId("import-org");
         open.addClickListener(e -> new ImportDialog<>(open.getTranslation("import.org.title"),
@@ -59,7 +59,7 @@ public class ImportButtons {
 
     /** Import of a meeting's ledger, with the office's defaults for rows that leave out source or category. */
     public Button ledgerImport(long meetingId, Runnable onImported) {
-        Button open = new Button(VaadinIcon.UPLOAD.create());
+        Button open = new Button(AppIcon.UPLOAD.create());
         open.setText(open.getTranslation("import.ledger.button"));
         open.setId("import-ledger");
         open.addClickListener(e -> {
@@ -98,7 +98,7 @@ public class ImportButtons {
             byte[] bytes = content.get();
             return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, XLSX, bytes.length);
         }), "");
-        link.add(VaadinIcon.DOWNLOAD_ALT.create());
+        link.add(AppIcon.DOWNLOAD_ALT.create());
         link.add(link.getTranslation(key));
         link.addClassName("template-link");
         link.setId(key.replace('.', '-'));

@@ -12,7 +12,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
@@ -27,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.rectify.base.ui.BackgroundTask;
 import org.rectify.base.ui.UserErrors;
+import org.rectify.base.ui.component.AppIcon;
 import org.rectify.base.ui.i18n.ComponentTexts;
 import org.rectify.transfer.ImportFlow;
 import org.rectify.transfer.ImportIssue;
@@ -263,7 +263,7 @@ public class ImportDialog<P> extends Dialog {
         }), summary -> {
             imported = true;
             body.removeAll();
-            Div ok = new Div(VaadinIcon.CHECK_CIRCLE.create(), new Span(getTranslation("import.done")));
+            Div ok = new Div(AppIcon.CHECK_CIRCLE.create(), new Span(getTranslation("import.done")));
             ok.addClassName("import-done");
             ok.setId("import-done");
             body.add(ok);

@@ -4,10 +4,10 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.ParentLayout;
 import org.rectify.base.ui.MainLayout;
+import org.rectify.base.ui.component.AppIcon;
 
 /**
  * The portal's error pages (refused, not found, failed): in the user's language, inside the usual layout, saying
@@ -23,7 +23,7 @@ abstract class ErrorPage extends Div implements HasDynamicTitle {
     }
 
     /** Fills the page; {@code detail} may be null. */
-    void show(VaadinIcon icon, String titleKey, String text, String detail) {
+    void show(AppIcon icon, String titleKey, String text, String detail) {
         removeAll();
         title = getTranslation(titleKey);
         var sign = icon.create();

@@ -1,6 +1,5 @@
 package org.rectify.base.ui.error;
 
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
@@ -12,6 +11,7 @@ import org.rectify.base.UserMessage;
 import org.rectify.base.ui.UserErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.rectify.base.ui.component.AppIcon;
 
 /**
  * A page failed to open. A refusal the rules explain (a message for the user) is shown as such; anything else is
@@ -26,12 +26,12 @@ public class FailurePage extends ErrorPage implements HasErrorParameter<Exceptio
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
         Exception e = parameter.getException();
         if (e instanceof UserMessage) {
-            show(VaadinIcon.INFO_CIRCLE_O, "error.cannotOpen.title", UserErrors.text(this, e), null);
+            show(AppIcon.INFO_CIRCLE_O, "error.cannotOpen.title", UserErrors.text(this, e), null);
             return HttpServletResponse.SC_BAD_REQUEST;
         }
         String at = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
         log.error("Page /{} failed to open (shown to the user at {})", event.getLocation().getPath(), at, e);
-        show(VaadinIcon.WARNING, "error.failed.title", getTranslation("error.failed.text"),
+        show(AppIcon.WARNING, "error.failed.title", getTranslation("error.failed.text"),
                 getTranslation("error.failed.detail", at));
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }

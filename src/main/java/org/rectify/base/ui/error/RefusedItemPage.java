@@ -1,6 +1,5 @@
 package org.rectify.base.ui.error;
 
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
@@ -8,6 +7,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletResponse;
 import org.rectify.base.ui.UserErrors;
 import org.springframework.security.access.AccessDeniedException;
+import org.rectify.base.ui.component.AppIcon;
 
 /** A service refused what a page needed (an item outside the user's scope): the service's reason, the way back. */
 @PermitAll
@@ -15,7 +15,7 @@ public class RefusedItemPage extends ErrorPage implements HasErrorParameter<Acce
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
-        show(VaadinIcon.LOCK, "error.refused.title", UserErrors.text(this, parameter.getException()), null);
+        show(AppIcon.LOCK, "error.refused.title", UserErrors.text(this, parameter.getException()), null);
         return HttpServletResponse.SC_FORBIDDEN;
     }
 }

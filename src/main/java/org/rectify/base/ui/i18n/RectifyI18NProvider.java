@@ -43,6 +43,11 @@ public class RectifyI18NProvider implements I18NProvider {
         return locale != null && ENGLISH.getLanguage().equals(locale.getLanguage()) ? ENGLISH : CHINESE;
     }
 
+    /** Each language named in itself, so that a user lost in the other one finds theirs. */
+    public static String nativeName(Locale locale) {
+        return supported(locale).equals(ENGLISH) ? "English" : "中文";
+    }
+
     private static ResourceBundle bundle(Locale locale) {
         // No fallback to the JVM's default locale: an English server must still serve Chinese by default.
         return ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(
