@@ -43,6 +43,7 @@ class DashboardE2EIT {
                 if (!Boolean.TRUE.equals(page.evaluate("() => !!(window.Vaadin && window.Vaadin.developmentMode)"))) {
                     // Production: the dashboard's own scripts (ApexCharts) are asked for while the server is still
                     // building the page (RouteScriptPrefetch), not after its answer.
+                    org.assertj.core.api.Assertions.assertThat(requests).contains("uidl", "uidl done");
                     List<String> duringFirstAnswer = requests.subList(requests.indexOf("uidl"),
                             requests.indexOf("uidl done"));
                     org.assertj.core.api.Assertions.assertThat(duringFirstAnswer).as("requests while the server "

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import org.jsoup.nodes.DataNode;
 import org.rectify.security.CurrentUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +23,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RouteScriptPrefetch implements VaadinServiceInitListener {
+
+    private static final Logger log = LoggerFactory.getLogger(RouteScriptPrefetch.class);
 
     private final CurrentUser currentUser;
 
@@ -39,9 +43,14 @@ public class RouteScriptPrefetch implements VaadinServiceInitListener {
 
     private void addPrefetch(VaadinService service, IndexHtmlResponse response) {
         String path = Optional.ofNullable(response.getVaadinRequest().getPathInfo()).orElse("").replaceFirst("^/", "");
-        Optional<String> script = view(service, path).map(RouteScriptPrefetch::chunkIds).map(RouteScriptPrefetch::script);
-        script.ifPresent(s -> response.getDocument().body().appendElement("script").attr("type", "module")
-                .appendChild(new DataNode(s)));
+        try {
+            view(service, path).map(RouteScriptPrefetch::chunkIds).map(RouteScriptPrefetch::script)
+                    .ifPresent(s -> response.getDocument().body().appendElement("script").attr("type", "module")
+                            .appendChild(new DataNode(s)));
+        } catch (RuntimeException e) {
+            // Only a head start: the page must open without it (the router reports a bad address itself).
+            log.debug("No script prefetch for '{}'", path, e);
+        }
     }
 
     /** The view the path opens; the root forwards to the user's start page, so that one is meant. */
