@@ -23,7 +23,6 @@ import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
-import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import java.util.List;
 import java.util.Locale;
@@ -45,11 +44,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final CurrentUser currentUser;
     private final Span overdueBadge = new Span();
 
-    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication, DashboardService dashboard) {
+    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication, DashboardService dashboard,
+            MenuEntries menu) {
         this.dashboard = dashboard;
         this.currentUser = currentUser;
         setPrimarySection(Section.DRAWER);
-        addToDrawer(drawerHeader(), new Scroller(navigation()), new Footer());
+        addToDrawer(drawerHeader(), new Scroller(navigation(menu.forCurrentUser())), new Footer());
         // Not touch-optimized: on a phone the bar stays at the top, where users look for their name and logout.
         addToNavbar(false, navbar(currentUser, authentication));
     }
@@ -73,11 +73,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
      * The pages the user may open, as the views declare them with {@code @Menu} (titles are message keys); the
      * menu registry leaves out what the user's role may not open, so the layout imports no feature.
      */
-    private Component navigation() {
+    private Component navigation(List<MenuEntry> entries) {
         SideNav main = new SideNav();
         SideNav admin = new SideNav(getTranslation("nav.admin"));
         admin.setCollapsible(true);
-        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+        for (MenuEntry entry : entries) {
             SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
             if (entry.icon() != null) {
                 item.setPrefixComponent(new AppIconElement(entry.icon()));

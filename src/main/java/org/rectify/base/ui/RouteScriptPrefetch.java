@@ -54,7 +54,7 @@ public class RouteScriptPrefetch implements VaadinServiceInitListener {
     }
 
     /** The view the path opens; the root forwards to the user's start page, so that one is meant. */
-    Optional<Class<? extends com.vaadin.flow.component.Component>> view(VaadinService service, String path) {
+    public Optional<Class<? extends com.vaadin.flow.component.Component>> view(VaadinService service, String path) {
         return service.getRouter().getRegistry().getNavigationTarget(path)
                 .map(target -> target == HomeView.class ? HomeView.startPage(currentUser) : target);
     }

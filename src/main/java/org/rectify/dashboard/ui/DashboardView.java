@@ -19,6 +19,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.server.VaadinSession;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -68,6 +69,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
     private final DashboardService dashboard;
+    private final DashboardPreload preload;
     private final CurrentUser currentUser;
     private final FilterOptions options;
     private final ComboBox<Meeting> meeting = new ComboBox<>();
@@ -80,8 +82,10 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     /** The charts by name, for tests: "unit", "category", "type", "trend". */
     private final Map<String, ApexChart> charts = new LinkedHashMap<>();
 
-    public DashboardView(DashboardService dashboard, LedgerService ledger, CurrentUser currentUser) {
+    public DashboardView(DashboardService dashboard, LedgerService ledger, CurrentUser currentUser,
+            DashboardPreload preload) {
         this.dashboard = dashboard;
+        this.preload = preload;
         this.currentUser = currentUser;
         this.options = ledger.filterOptions();
         this.dueSoonDays = ledger.dueSoonDays();
@@ -138,7 +142,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         reading = false;
         base = new LedgerFilter().setMeetingId(chosenMeeting.map(Meeting::getId).orElse(null))
                 .setUnitId(chosenUnit.map(Unit::getId).orElse(null));
-        show(dashboard.load(base));
+        show(preload.take(VaadinSession.getCurrent(), base).orElseGet(() -> dashboard.load(base)));
     }
 
     private static String first(Map<String, List<String>> params, String name) {

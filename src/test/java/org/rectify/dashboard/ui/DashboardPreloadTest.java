@@ -1,0 +1,88 @@
+package org.rectify.dashboard.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.BasicUtilsKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.component.html.Anchor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.rectify.dashboard.DashboardService;
+import org.rectify.ledger.LedgerFilter;
+import org.rectify.testing.H2Test;
+import org.rectify.testing.Karibu;
+import org.rectify.testing.LedgerFixture;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/** The dashboard's queries started with the page: the same figures, only for the same selection, used once. */
+@H2Test
+class DashboardPreloadTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    LedgerFixture fixture;
+    @Autowired
+    DashboardService dashboard;
+    @Autowired
+    DashboardPreload preload;
+
+    @AfterEach
+    void tearDown() {
+        Karibu.stop();
+    }
+
+    private void signIn(String login) {
+        fixture.login(login);
+        Karibu.start(context);
+    }
+
+    @Test
+    void thePreloadedDashboardIsTheOneTheViewWouldLoadAndIsTakenOnce() {
+        signIn(LedgerFixture.OFFICE);
+        VaadinSession session = VaadinSession.getCurrent();
+        LedgerFilter selection = dashboard.defaultSelection();
+        preload.start(session);
+        assertThat(preload.take(session, selection)).contains(dashboard.load(selection));
+        assertThat(preload.take(session, selection)).as("taken once").isEmpty();
+    }
+
+    @Test
+    void anotherSelectionIsNotAnsweredFromIt() {
+        signIn(LedgerFixture.OFFICE);
+        VaadinSession session = VaadinSession.getCurrent();
+        preload.start(session);
+        LedgerFilter unit = dashboard.defaultSelection().setUnitId(fixture.id(LedgerFixture.A));
+        assertThat(preload.take(session, unit)).isEmpty();
+        assertThat(preload.take(session, dashboard.defaultSelection())).as("dropped, not kept for later").isEmpty();
+    }
+
+    @Test
+    void theViewShowsWhatWasStartedForIt() {
+        signIn(LedgerFixture.OFFICE);
+        preload.start(VaadinSession.getCurrent());
+        UI.getCurrent().navigate(DashboardView.class);
+        assertThat(VaadinSession.getCurrent().getAttribute(DashboardPreload.Started.class)).as("taken").isNull();
+        long total = dashboard.load(dashboard.defaultSelection()).kpis().total();
+        assertThat(BasicUtilsKt.get_textRecursively(_get(Anchor.class, spec -> spec.withId("kpi-total"))))
+                .startsWith(String.valueOf(total));
+    }
+
+    @Test
+    void onlyPlainAddressesThatOpenTheDashboardStartIt() {
+        signIn(LedgerFixture.OFFICE);
+        VaadinService service = VaadinService.getCurrent();
+        assertThat(preload.opensDefaultDashboard(service, "/", true)).isTrue();
+        assertThat(preload.opensDefaultDashboard(service, "/dashboard", true)).isTrue();
+        assertThat(preload.opensDefaultDashboard(service, "/dashboard", false)).as("a chosen selection").isFalse();
+        assertThat(preload.opensDefaultDashboard(service, "/ledger", true)).isFalse();
+        Karibu.stop();
+        signIn(LedgerFixture.PARTY_MEMBER);
+        assertThat(preload.opensDefaultDashboard(VaadinService.getCurrent(), "/", true)).as("members start elsewhere")
+                .isFalse();
+    }
+}
