@@ -52,6 +52,20 @@ class DashboardPreloadTest {
     }
 
     @Test
+    void aUnitContactsPreloadIsTheirScopeOnly() {
+        signIn(LedgerFixture.CONTACT_A1);
+        VaadinSession session = VaadinSession.getCurrent();
+        LedgerFilter selection = dashboard.defaultSelection();
+        preload.start(session);
+        DashboardService.Dashboard preloaded = preload.take(session, selection).orElseThrow();
+        assertThat(preloaded).isEqualTo(dashboard.load(selection));
+        Karibu.stop();
+        signIn(LedgerFixture.OFFICE);
+        assertThat(preloaded.kpis().total()).as("run as the contact, not as anyone else")
+                .isLessThan(dashboard.load(dashboard.defaultSelection()).kpis().total());
+    }
+
+    @Test
     void anotherSelectionIsNotAnsweredFromIt() {
         signIn(LedgerFixture.OFFICE);
         VaadinSession session = VaadinSession.getCurrent();
