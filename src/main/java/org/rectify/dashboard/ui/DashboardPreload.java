@@ -50,9 +50,9 @@ public class DashboardPreload implements VaadinServiceInitListener {
         this.executor = executor;
     }
 
-    /** One started load per session, in the session; transient, as it makes no sense after a restart. */
+    /** One started load per session, in the session; nothing of it is kept if the session is saved and restored. */
     static final class Started implements Serializable {
-        final LedgerFilter filter;
+        final transient LedgerFilter filter;
         final long startedAt;
         final transient CompletableFuture<Dashboard> result;
 
