@@ -148,7 +148,7 @@ abstract class LedgerServiceContract {
 
     @Test
     void migrationsAreApplied() {
-        assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("9");
+        assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("10");
         assertThat(flyway.info().pending()).isEmpty();
         assertThat(categories.findAllByOrderBySortOrderAscNameAsc()).extracting(Category::getName)
                 .containsExactly("思想", "政治", "组织", "作风", "纪律", "廉洁", "能力", "为民服务");
