@@ -41,22 +41,26 @@ class DashboardPreloadTest {
         Karibu.start(context);
     }
 
+    /** Signed in as {@code login}, with the default dashboard started as index.html would start it. */
+    private VaadinSession startedAs(String login) {
+        signIn(login);
+        VaadinSession session = VaadinSession.getCurrent();
+        preload.start(session);
+        return session;
+    }
+
     @Test
     void thePreloadedDashboardIsTheOneTheViewWouldLoadAndIsTakenOnce() {
-        signIn(LedgerFixture.OFFICE);
-        VaadinSession session = VaadinSession.getCurrent();
+        VaadinSession session = startedAs(LedgerFixture.OFFICE);
         LedgerFilter selection = dashboard.defaultSelection();
-        preload.start(session);
         assertThat(preload.take(session, selection)).contains(dashboard.load(selection));
         assertThat(preload.take(session, selection)).as("taken once").isEmpty();
     }
 
     @Test
     void aUnitContactsPreloadIsTheirScopeOnly() {
-        signIn(LedgerFixture.CONTACT_A1);
-        VaadinSession session = VaadinSession.getCurrent();
+        VaadinSession session = startedAs(LedgerFixture.CONTACT_A1);
         LedgerFilter selection = dashboard.defaultSelection();
-        preload.start(session);
         DashboardService.Dashboard preloaded = preload.take(session, selection).orElseThrow();
         assertThat(preloaded).isEqualTo(dashboard.load(selection));
         Karibu.stop();
@@ -67,9 +71,7 @@ class DashboardPreloadTest {
 
     @Test
     void anotherSelectionIsNotAnsweredFromIt() {
-        signIn(LedgerFixture.OFFICE);
-        VaadinSession session = VaadinSession.getCurrent();
-        preload.start(session);
+        VaadinSession session = startedAs(LedgerFixture.OFFICE);
         LedgerFilter unit = dashboard.defaultSelection().setUnitId(fixture.id(LedgerFixture.A));
         assertThat(preload.take(session, unit)).isEmpty();
         assertThat(preload.take(session, dashboard.defaultSelection())).as("dropped, not kept for later").isEmpty();
@@ -77,8 +79,7 @@ class DashboardPreloadTest {
 
     @Test
     void theViewShowsWhatWasStartedForIt() {
-        signIn(LedgerFixture.OFFICE);
-        preload.start(VaadinSession.getCurrent());
+        startedAs(LedgerFixture.OFFICE);
         UI.getCurrent().navigate(DashboardView.class);
         assertThat(VaadinSession.getCurrent().getAttribute(DashboardPreload.Started.class)).as("taken").isNull();
         long total = dashboard.load(dashboard.defaultSelection()).kpis().total();
