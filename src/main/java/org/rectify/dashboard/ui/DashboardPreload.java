@@ -15,6 +15,8 @@ import org.rectify.base.ui.RouteScriptPrefetch;
 import org.rectify.dashboard.DashboardService;
 import org.rectify.dashboard.DashboardService.Dashboard;
 import org.rectify.ledger.LedgerFilter;
+import org.rectify.ledger.LedgerService;
+import org.rectify.ledger.LedgerService.FilterOptions;
 import org.rectify.security.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,13 +24,16 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Starts the dashboard's queries when the browser asks for the page that will show it, not when it asks for the
- * view. Between the two the browser loads and starts Vaadin's client (about 0.8 s on a busy 2-core machine) while
- * the server sits idle; the dashboard's queries (about 0.1 s at 100,000 measures) then ran only after that, with the
- * user waiting. Now they run during it, as the user, and the view takes the result if it asks for the same
- * selection soon after; otherwise it queries as before. Only the default selection (a plain address) is started.
+ * Starts what the dashboard shows first when the browser asks for the page that will show it, not when it asks for
+ * the view. Between the two the browser loads and starts Vaadin's client (about 0.8 s on a busy 2-core machine)
+ * while the server sits idle; the view's queries (about 0.1 s at 100,000 measures: the default selection, the
+ * pickers' lists, the figures and the notices) then ran only after that, with the user waiting. Now they run during
+ * it, as the user, in one read-only transaction, and the view takes the result if it comes soon after; otherwise it
+ * queries as before. Only the default selection (a plain address) is started.
  */
 @Component
 public class DashboardPreload implements VaadinServiceInitListener {
@@ -38,26 +43,35 @@ public class DashboardPreload implements VaadinServiceInitListener {
     static final Duration FRESH = Duration.ofSeconds(10);
 
     private final DashboardService dashboard;
+    private final LedgerService ledger;
     private final CurrentUser currentUser;
     private final RouteScriptPrefetch routes;
     private final Executor executor;
+    private final TransactionTemplate readOnly;
 
-    public DashboardPreload(DashboardService dashboard, CurrentUser currentUser, RouteScriptPrefetch routes,
-            @Qualifier("applicationTaskExecutor") Executor executor) {
+    public DashboardPreload(DashboardService dashboard, LedgerService ledger, CurrentUser currentUser,
+            RouteScriptPrefetch routes, @Qualifier("applicationTaskExecutor") Executor executor,
+            PlatformTransactionManager transactions) {
         this.dashboard = dashboard;
+        this.ledger = ledger;
         this.currentUser = currentUser;
         this.routes = routes;
         this.executor = executor;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    /** What the view shows first for the default selection, as the user who asked for the page. */
+    record FirstAnswer(LedgerFilter selection, FilterOptions options, Dashboard dashboard,
+                       DashboardService.Notices notices) {
     }
 
     /** One started load per session, in the session; nothing of it is kept if the session is saved and restored. */
     static final class Started implements Serializable {
-        final transient LedgerFilter filter;
         final long startedAt;
-        final transient CompletableFuture<Dashboard> result;
+        final transient CompletableFuture<FirstAnswer> result;
 
-        Started(LedgerFilter filter, long startedAt, CompletableFuture<Dashboard> result) {
-            this.filter = filter;
+        Started(long startedAt, CompletableFuture<FirstAnswer> result) {
             this.startedAt = startedAt;
             this.result = result;
         }
@@ -84,33 +98,38 @@ public class DashboardPreload implements VaadinServiceInitListener {
                 && routes.view(service, path.replaceFirst("^/", "")).filter(DashboardView.class::equals).isPresent();
     }
 
-    /** Starts the default selection's dashboard for the current user; the session must be locked. */
+    /**
+     * Starts the default selection's first answer for the current user; the session must be locked. Nothing is
+     * queried here: index.html goes out at once.
+     */
     void start(VaadinSession session) {
-        LedgerFilter selection = dashboard.defaultSelection();
         SecurityContext security = SecurityContextHolder.getContext();
-        CompletableFuture<Dashboard> result = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<FirstAnswer> result = CompletableFuture.supplyAsync(() -> {
             SecurityContextHolder.setContext(security);
             try {
-                return dashboard.load(selection);
+                return readOnly.execute(tx -> {
+                    LedgerFilter selection = dashboard.defaultSelection();
+                    return new FirstAnswer(selection.copy(), ledger.filterOptions(), dashboard.load(selection),
+                            dashboard.notices(selection));
+                });
             } finally {
                 SecurityContextHolder.clearContext();
             }
         }, executor);
-        session.setAttribute(Started.class, new Started(selection.copy(), System.currentTimeMillis(), result));
+        session.setAttribute(Started.class, new Started(System.currentTimeMillis(), result));
     }
 
     /**
-     * The dashboard started for this session, if it is for {@code filter} and fresh; taken once. A load that failed
-     * is not an answer: the view then queries itself and reports what goes wrong as usual.
+     * The first answer started for this session, if it is fresh; taken once. A load that failed is not an answer:
+     * the view then queries itself and reports what goes wrong as usual.
      */
-    Optional<Dashboard> take(VaadinSession session, LedgerFilter filter) {
+    Optional<FirstAnswer> take(VaadinSession session) {
         Started started = session.getAttribute(Started.class);
         if (started == null) {
             return Optional.empty();
         }
         session.setAttribute(Started.class, null);
-        if (started.result == null || !started.filter.equals(filter)
-                || System.currentTimeMillis() - started.startedAt > FRESH.toMillis()) {
+        if (started.result == null || System.currentTimeMillis() - started.startedAt > FRESH.toMillis()) {
             return Optional.empty();
         }
         try {

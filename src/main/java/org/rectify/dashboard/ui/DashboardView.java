@@ -69,15 +69,19 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
     private final DashboardService dashboard;
-    private final DashboardPreload preload;
     private final CurrentUser currentUser;
-    private final FilterOptions options;
+    private final LedgerService ledger;
+    private final DashboardPreload preload;
+    /** The pickers' lists, read on the first entry (from the preloaded answer when there is one). */
+    private FilterOptions options;
     private final ComboBox<Meeting> meeting = new ComboBox<>();
     private final ComboBox<Unit> unit = new ComboBox<>();
     private final Div content = new Div();
     private final int dueSoonDays;
     private LedgerFilter base = new LedgerFilter();
     private boolean reading;
+    /** The figures shown last, for tests. */
+    private transient Dashboard shown;
 
     /** The charts by name, for tests: "unit", "category", "type", "trend". */
     private final Map<String, ApexChart> charts = new LinkedHashMap<>();
@@ -85,16 +89,15 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     public DashboardView(DashboardService dashboard, LedgerService ledger, CurrentUser currentUser,
             DashboardPreload preload) {
         this.dashboard = dashboard;
-        this.preload = preload;
         this.currentUser = currentUser;
-        this.options = ledger.filterOptions();
+        this.ledger = ledger;
+        this.preload = preload;
         this.dueSoonDays = ledger.dueSoonDays();
         addClassName("dashboard-view");
         setPadding(true);
 
         H2 title = new H2(getTranslation("dashboard.title"));
         title.addClassName("view-title");
-        meeting.setItems(options.meetings());
         meeting.setItemLabelGenerator(Meeting::getTitle);
         org.rectify.base.ui.Pickers.wide(meeting);
         meeting.setPlaceholder(getTranslation("dashboard.allMeetings"));
@@ -102,7 +105,6 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         meeting.setWidth("20em");
         meeting.setId("dashboard-meeting");
         meeting.setAriaLabel(getTranslation("ledger.filter.meeting"));
-        unit.setItems(options.units());
         unit.setItemLabelGenerator(OrgLabels::indented);
         unit.setPlaceholder(getTranslation("dashboard.allUnits"));
         unit.setClearButtonVisible(true);
@@ -130,7 +132,15 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     public void beforeEnter(BeforeEnterEvent event) {
         Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
         String m = first(params, LedgerUrl.MEETING);
-        Long defaultMeeting = dashboard.defaultSelection().getMeetingId();
+        // Started with the page request (DashboardPreload) when this is the page's first answer.
+        DashboardPreload.FirstAnswer preloaded = preload.take(VaadinSession.getCurrent()).orElse(null);
+        if (options == null) {
+            options = preloaded != null ? preloaded.options() : ledger.filterOptions();
+            meeting.setItems(options.meetings());
+            unit.setItems(options.units());
+        }
+        LedgerFilter defaultSelection = preloaded != null ? preloaded.selection() : dashboard.defaultSelection();
+        Long defaultMeeting = defaultSelection.getMeetingId();
         Optional<Meeting> chosenMeeting = m == null
                 ? options.meetings().stream().filter(x -> x.getId().equals(defaultMeeting)).findFirst()
                 : parse(m).flatMap(id -> options.meetings().stream().filter(x -> x.getId() == id).findFirst());
@@ -142,7 +152,11 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         reading = false;
         base = new LedgerFilter().setMeetingId(chosenMeeting.map(Meeting::getId).orElse(null))
                 .setUnitId(chosenUnit.map(Unit::getId).orElse(null));
-        show(preload.take(VaadinSession.getCurrent(), base).orElseGet(() -> dashboard.load(base)));
+        if (preloaded != null && preloaded.selection().equals(base)) {
+            show(preloaded.dashboard(), preloaded.notices());
+        } else {
+            show(dashboard.load(base), null);
+        }
     }
 
     private static String first(Map<String, List<String>> params, String name) {
@@ -170,14 +184,18 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         UI.getCurrent().navigate(DashboardView.class, QueryParameters.simple(params));
     }
 
-    private void show(Dashboard d) {
+    /** Shows {@code d} for {@link #base}; the notices are queried unless they came with it. */
+    private void show(Dashboard d, DashboardService.Notices notices) {
+        shown = d;
         content.removeAll();
         charts.clear();
         if (options.meetings().isEmpty() && currentUser.require().is(Role.OFFICE)) {
             content.add(setup(dashboard.setupProgress()));
             return;
         }
-        DashboardService.Notices notices = dashboard.notices(base);
+        if (notices == null) {
+            notices = dashboard.notices(base);
+        }
         if (!notices.isEmpty()) {
             content.add(notices(notices));
         }
@@ -477,6 +495,10 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     /** For tests: the charts as built. */
     Map<String, ApexChart> charts() {
         return charts;
+    }
+
+    Dashboard shown() {
+        return shown;
     }
 
     LedgerFilter base() {
