@@ -86,15 +86,19 @@ class Benchmark {
                     + " runs after a warm-up; median, min–max)");
             line("");
             if (wanted("screens")) {
+                Quiet.await("screens");
                 screens(log, raw);
             }
             if (wanted("digest")) {
+                Quiet.await("digest");
                 digest(log, raw);
             }
             if (wanted("visit")) {
+                Quiet.await("first visit");
                 firstVisitAndMemory();
             }
             if (wanted("mail")) {
+                Quiet.await("two instances");
                 twoInstances();
             }
         }
@@ -368,6 +372,8 @@ class Benchmark {
             for (int i = 0; i < WARM_VISITS; i++) {
                 visit(browser, app);
             }
+            // The server compiles what the warm-up ran for a few seconds more; a server in use has done so long ago.
+            Quiet.await("first visit, after the warm-up");
             List<Long> ms = new ArrayList<>();
             List<List<Long>> phases = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
             long[] bytes = new long[3];
