@@ -138,7 +138,7 @@ public class DashboardService {
                 .map(u -> new UnitBar(u.unitId(), u.unit(), u.own(), u.hasSubUnits(), u.closed(),
                         u.open() - u.overdue(), u.overdue()))
                 .toList();
-        List<CategorySlice> categories = ledger.groups(base, LedgerGrouping.CATEGORY).stream()
+        List<CategorySlice> categories = ledger.groupTotals(base, LedgerGrouping.CATEGORY).stream()
                 .map(g -> new CategorySlice(g.key(), g.label(), g.total()))
                 .toList();
         Trend trend = trend(base);

@@ -346,6 +346,17 @@ abstract class LedgerServiceContract {
     }
 
     @Test
+    void groupTotalsAreTheGroupsSizesInTheirOrder() {
+        for (LedgerFilter filter : List.of(new LedgerFilter(), new LedgerFilter().setOverdueOnly(true))) {
+            for (LedgerGrouping g : List.of(LedgerGrouping.UNIT, LedgerGrouping.MEETING, LedgerGrouping.CATEGORY)) {
+                assertThat(ledger.groupTotals(filter, g)).as("%s", g).isNotEmpty().isEqualTo(ledger.groups(filter, g)
+                        .stream().map(x -> new LedgerService.GroupTotal(x.key(), x.label(), x.total())).toList());
+            }
+        }
+        assertThat(ledger.groupTotals(new LedgerFilter(), LedgerGrouping.NONE)).isEmpty();
+    }
+
+    @Test
     void totalsMatchTheGroups() {
         LedgerService.LedgerTotals totals = ledger.totals(new LedgerFilter());
         assertThat(totals.total()).isEqualTo(12);
