@@ -75,10 +75,17 @@ final class AppJar implements AutoCloseable {
     }
 
     private String jcmd(String command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("jcmd", String.valueOf(process.pid()), command).redirectErrorStream(true)
-                .start();
-        String out = new String(p.getInputStream().readAllBytes());
-        p.waitFor();
+        String out = "";
+        // On a busy machine the attach can miss its moment ("No such process"): tried again, not failed at once.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Process p = new ProcessBuilder("jcmd", String.valueOf(process.pid()), command).redirectErrorStream(true)
+                    .start();
+            out = new String(p.getInputStream().readAllBytes());
+            if (p.waitFor() == 0 && !out.contains("Exception")) {
+                return out;
+            }
+            Thread.sleep(2000);
+        }
         return out;
     }
 

@@ -103,6 +103,11 @@ public class DashboardPreload implements VaadinServiceInitListener {
      * queried here: index.html goes out at once.
      */
     void start(VaadinSession session) {
+        start(session, FRESH);
+    }
+
+    /** {@code keep}: how long an answer nobody took stays in the session (tests shorten it). */
+    void start(VaadinSession session, Duration keep) {
         SecurityContext security = SecurityContextHolder.getContext();
         CompletableFuture<FirstAnswer> result = CompletableFuture.supplyAsync(() -> {
             SecurityContextHolder.setContext(security);
@@ -116,7 +121,16 @@ public class DashboardPreload implements VaadinServiceInitListener {
                 SecurityContextHolder.clearContext();
             }
         }, executor);
-        session.setAttribute(Started.class, new Started(System.currentTimeMillis(), result));
+        Started started = new Started(System.currentTimeMillis(), result);
+        session.setAttribute(Started.class, started);
+        // A user who goes elsewhere before the dashboard asks (a link, a bookmark) never takes it: without this the
+        // answer (the pickers' 200 units, the figures) stayed in the session until it ended.
+        CompletableFuture.delayedExecutor(keep.toMillis(), TimeUnit.MILLISECONDS, executor)
+                .execute(() -> session.access(() -> {
+                    if (session.getAttribute(Started.class) == started) {
+                        session.setAttribute(Started.class, null);
+                    }
+                }));
     }
 
     /**

@@ -113,6 +113,25 @@ class DashboardPreloadTest {
     }
 
     @Test
+    void anAnswerNobodyTakesLeavesTheSession() throws InterruptedException {
+        signIn(LedgerFixture.OFFICE);
+        VaadinSession session = VaadinSession.getCurrent();
+        preload.start(session, java.time.Duration.ofMillis(100));
+        DashboardPreload.Started started = session.getAttribute(DashboardPreload.Started.class);
+        started.result.join();
+        long deadline = System.currentTimeMillis() + 10_000;
+        // The removal waits for the session's lock, which the test holds: releasing it runs what waits.
+        while (session.getAttribute(DashboardPreload.Started.class) != null
+                && System.currentTimeMillis() < deadline) {
+            session.unlock();
+            Thread.sleep(50);
+            session.lock();
+        }
+        assertThat(session.getAttribute(DashboardPreload.Started.class)).as("dropped, the user went elsewhere")
+                .isNull();
+    }
+
+    @Test
     void onlyPlainAddressesThatOpenTheDashboardStartIt() {
         signIn(LedgerFixture.OFFICE);
         VaadinService service = VaadinService.getCurrent();
