@@ -85,6 +85,8 @@ class Benchmark {
             line("# Benchmark " + ZonedDateTime.now(ZONE).toLocalDateTime().withNano(0) + "  (" + runs
                     + " runs after a warm-up; median, min–max)");
             line("");
+            Quiet.await("machine speed");
+            machineSpeed();
             if (wanted("screens")) {
                 Quiet.await("screens");
                 screens(log, raw);
@@ -109,6 +111,62 @@ class Benchmark {
     private void line(String s) {
         report.add(s);
         System.out.println("[bench] " + s);
+    }
+
+    // --- the machine ---
+
+    /** The page laid out by {@link #machineSpeed()}: 5,000 rows of text, styled and measured, then removed. */
+    private static final String LAYOUT_WORK = """
+            () => { const t0 = performance.now();
+              for (let round = 0; round < 5; round++) {
+                const box = document.createElement('div');
+                for (let i = 0; i < 5000; i++) {
+                  const row = document.createElement('div');
+                  row.style.cssText = 'display:flex;gap:4px;padding:2px;border:1px solid #ccc';
+                  row.innerHTML = '<span>整改事项 ' + i + '</span><b>' + (i * 7 % 13) + '</b>';
+                  box.appendChild(row);
+                }
+                document.body.appendChild(box);
+                box.offsetHeight;
+                box.remove();
+              }
+              let h = 0;
+              for (let i = 0; i < 20000000; i++) { h = (h * 31 + i) | 0; }
+              window.benchSink = h;
+              return performance.now() - t0; }""";
+
+    /**
+     * Fixed work timed before anything else: machines of the same nominal size (2 cores, 24 GiB) have differed here
+     * by a factor of three in the first visit with the same jar, and these two figures say which kind of machine a
+     * table comes from. The JVM sorts 5 million random numbers (one thread); Chromium builds, lays out and removes
+     * 5,000 rows five times and runs a 20-million-step loop.
+     */
+    private void machineSpeed() throws Exception {
+        List<Long> jvm = new ArrayList<>();
+        for (int run = 0; run <= 5; run++) {
+            long[] values = new java.util.Random(20260120).longs(5_000_000).toArray();
+            long start = System.nanoTime();
+            java.util.Arrays.sort(values);
+            if (run > 0) {
+                jvm.add((System.nanoTime() - start) / 1_000_000);
+            }
+        }
+        List<Long> browserMs = new ArrayList<>();
+        try (Playwright pw = Chromium.playwright()) {
+            Browser browser = Chromium.launch(pw);
+            Page page = browser.newPage();
+            page.setContent("<html><body></body></html>");
+            for (int run = 0; run <= 5; run++) {
+                long ms = Math.round(((Number) page.evaluate(LAYOUT_WORK)).doubleValue());
+                if (run > 0) {
+                    browserMs.add(ms);
+                }
+            }
+            browser.close();
+        }
+        line("Machine speed (fixed work, lower is faster): the JVM's sort of 5 million numbers " + Stats.ms(jvm)
+                + "; Chromium's layout and script " + Stats.ms(browserMs) + ".");
+        line("");
     }
 
     // --- data ---
