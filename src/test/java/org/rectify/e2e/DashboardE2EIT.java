@@ -68,6 +68,14 @@ class DashboardE2EIT {
                 page.locator("#kpi-overdue").click();
                 page.waitForURL("**/ledger?**overdue=1**");
                 assertThat(page.locator("#filter-overdue")).hasAttribute("checked", "");
+                // Production loads each view's components with the view: a component only named in a renderer's
+                // template (the grid's progress bars) must still be among them, or it stays an empty tag.
+                assertThat(page.locator("#ledger-grid vaadin-progress-bar").first()).isAttached();
+                org.assertj.core.api.Assertions.assertThat(page.evaluate("""
+                        () => [...new Set([...document.querySelectorAll('*')].map(e => e.localName)
+                            .filter(n => n.startsWith('vaadin-') && n !== 'vaadin-grid-cell-content'
+                                && !customElements.get(n)))]""")).as("Vaadin elements in the ledger never defined")
+                        .asList().isEmpty();
 
                 page.navigate(url("dashboard"));
                 page.locator("#chart-category .apexcharts-pie-area").first().click();

@@ -10,11 +10,13 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dependency.Uses;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.page.Page;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -73,6 +75,9 @@ import org.springframework.beans.factory.ObjectProvider;
  * can be bookmarked.
  */
 @Route("ledger")
+// The grid's progress bars are only named in its renderers' templates: without this, production would leave
+// vaadin-progress-bar out of the view's scripts and draw nothing where the bar belongs.
+@Uses(ProgressBar.class)
 @Menu(order = 20, icon = "rectify:table", title = "nav.ledger")
 @RolesAllowed({Role.OFFICE_NAME, Role.LEADER_NAME, Role.UNIT_CONTACT_NAME})
 public class LedgerView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
