@@ -86,6 +86,15 @@ class PhoneE2EIT {
                 assertThat(page.locator("#ledger-filters")).isHidden();
                 Locator cards = page.locator("#ledger-grid .ledger-card:not([hidden])");
                 assertThat(cards.first()).isVisible();
+                // Each card's row number shows beside it, not cut off by the narrow column.
+                Object numberOverflow = page.evaluate("""
+                        () => { const t = [...document.querySelectorAll('#ledger-grid vaadin-grid-tree-toggle[leaf]')]
+                                  .find(t => t.textContent.trim());
+                                const r = document.createRange(); r.selectNodeContents(t);
+                                return r.getBoundingClientRect().right
+                                    - t.closest('vaadin-grid-cell-content').getBoundingClientRect().right; }""");
+                assertThat(((Number) numberOverflow).doubleValue()).as("a row number beyond its cell by (px)")
+                        .isLessThanOrEqualTo(0);
                 Object gridOverflow = page.evaluate("() => { const g = document.querySelector('#ledger-grid');"
                         + " const t = g.shadowRoot.querySelector('#table'); return t.scrollWidth - t.clientWidth; }");
                 assertThat(((Number) gridOverflow).intValue()).as("grid scrolls sideways by").isLessThanOrEqualTo(0);
