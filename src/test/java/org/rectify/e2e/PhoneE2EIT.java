@@ -157,4 +157,34 @@ class PhoneE2EIT {
             }
         }
     }
+
+    /** Members read the disclosure on their phones: a list of problems and measures, no table to swipe sideways. */
+    @Test
+    void aMemberReadsTheDisclosureOnAPhone() {
+        try (BrowserSession browser = BrowserSession.phone()) {
+            Page page = browser.page;
+            try {
+                LedgerE2EIT.login(page, url(""), "member");
+                page.waitForURL("**/disclosure");
+                Locator table = page.locator(".disclosure-table").first();
+                assertThat(table).isVisible();
+                assertThat(table.locator("thead")).isHidden();
+                Object sideways = page.evaluate("() => Math.max(...[...document.querySelectorAll("
+                        + "'.disclosure-table-wrap')].map(w => w.scrollWidth - w.clientWidth))");
+                assertThat(((Number) sideways).intValue()).as("the disclosure scrolls sideways by").isLessThanOrEqualTo(0);
+                fitsTheWidth(page, "disclosure");
+                // The problem reads across the screen, and each measure's state sits within it.
+                BoundingBox problem = table.locator("td.problem").first().boundingBox();
+                assertThat(problem.width).as("width of a problem's text").isGreaterThan(WIDTH * 0.7);
+                BoundingBox state = table.locator("td.state [theme~='badge']").first().boundingBox();
+                assertThat(state.x + state.width).as("a state's right edge").isLessThanOrEqualTo(WIDTH);
+                assertThat(table.locator("td.date").first().evaluate("td => getComputedStyle(td, '::before').content"))
+                        .as("the date's label, in place of the hidden header").isEqualTo("\"完成时间 \"");
+                browser.screenshot("phone-disclosure");
+            } catch (RuntimeException | AssertionError e) {
+                System.err.println("E2E failure, screenshot: " + browser.screenshot("phone-disclosure-failed"));
+                throw e;
+            }
+        }
+    }
 }

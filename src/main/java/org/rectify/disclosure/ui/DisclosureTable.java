@@ -13,7 +13,8 @@ import org.rectify.disclosure.DisclosureService.PublicState;
 
 /**
  * A meeting's disclosed items as on the notice board: problems numbered anew (the ledger's numbers would show
- * what is not disclosed), a problem's cell spanning its measures, completion date and state.
+ * what is not disclosed), a problem's cell spanning its measures, completion date and state. On a phone the same
+ * rows read as a list (the theme's CSS), a problem followed by its measures.
  */
 class DisclosureTable extends Composite<Div> {
 
@@ -32,6 +33,7 @@ class DisclosureTable extends Composite<Div> {
             NativeTableRow row = table.getBody().addRow();
             boolean first = i == 0 || items.get(i - 1).problemId() != item.problemId();
             if (first) {
+                row.addClassName("problem-start");
                 int span = 1;
                 while (i + span < items.size() && items.get(i + span).problemId() == item.problemId()) {
                     span++;
@@ -53,6 +55,7 @@ class DisclosureTable extends Composite<Div> {
                 }
             }
             NativeTableCell measure = row.addDataCell();
+            measure.addClassName("measure");
             measure.add(new Span(item.measure()));
             if (item.leader() != null) {
                 Div who = new Div(getTranslation("disclosure.leader", item.leader()));
@@ -62,6 +65,8 @@ class DisclosureTable extends Composite<Div> {
             NativeTableCell done = row.addDataCell();
             done.setText(item.completedOn() == null ? "—" : item.completedOn().toString());
             done.addClassName("date");
+            // A phone shows the rows as a list without the header: the cell names itself there (CSS).
+            done.getElement().setAttribute("data-label", getTranslation("disclosure.col.completedOn"));
             NativeTableCell state = row.addDataCell();
             Span badge = new Span(getTranslation(item.state().messageKey()));
             badge.getElement().getThemeList().add(item.state() == PublicState.DONE ? "badge success" : "badge contrast");
