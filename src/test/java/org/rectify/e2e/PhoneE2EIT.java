@@ -78,6 +78,16 @@ class PhoneE2EIT {
                 BoundingBox menu = page.locator("#user-menu").boundingBox();
                 assertThat(menu.x + menu.width).as("user menu within the screen").isLessThanOrEqualTo(WIDTH);
 
+                // The start page: small key figures, so that the first chart begins on the first screen.
+                page.waitForURL("**/dashboard**");
+                assertThat(page.locator("#chart-unit")).isVisible();
+                Object kpiRows = page.evaluate("() => new Set([...document.querySelectorAll('.kpi-row .kpi-card')]"
+                        + ".map(c => Math.round(c.getBoundingClientRect().top))).size");
+                assertThat(((Number) kpiRows).intValue()).as("rows of key figures on a phone").isLessThanOrEqualTo(3);
+                assertThat(page.locator("#chart-unit").boundingBox().y).as("the first chart's top")
+                        .isLessThan(650);
+                fitsTheWidth(page, "dashboard");
+
                 // The ledger: filters folded behind one button, items as cards, no sideways scrolling.
                 page.navigate(url("ledger"));
                 assertThat(page.locator("h2.view-title")).hasText("整改台账");
