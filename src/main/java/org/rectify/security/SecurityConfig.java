@@ -2,6 +2,7 @@ package org.rectify.security;
 
 import com.vaadin.flow.spring.security.VaadinDefaultRequestCache;
 import com.vaadin.flow.spring.security.VaadinWebSecurity;
+import org.rectify.security.ui.LoginFailure;
 import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,6 +64,7 @@ class SecurityConfig extends VaadinWebSecurity {
         // A path, not a Vaadin view: the login page is a plain form (templates/login.html), and unlike a view
         // class, a path does not exempt POST /login from the CSRF check.
         setLoginView(http, "/login");
+        http.formLogin(form -> form.failureHandler(new LoginFailure("/login?error")));
         http.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
         // Sessions are registered so that a changed, disabled or reset login can be logged out at once.

@@ -95,6 +95,25 @@ class LoginSecurityTest {
     }
 
     @Test
+    void aFailedLoginKeepsTheNameAsTypedAndAsksOnlyForThePassword() throws Exception {
+        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+        MvcResult failed = mvc.perform(post("/login").session(session).param("username", " zhang<b> ")
+                .param("password", "not-the-password").with(csrf())).andReturn();
+        assertThat(failed.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+
+        String page = mvc.perform(get("/login").queryParam("error", "").session(session)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).as("the name as typed, escaped; the password field focused, not the name")
+                .contains("value=\"zhang&lt;b&gt;\"")
+                .containsPattern("id=\"password\"[^>]*autofocus")
+                .doesNotContainPattern("id=\"username\"[^>]*autofocus")
+                .doesNotContain("not-the-password");
+
+        String later = mvc.perform(get("/login").session(session)).andReturn().getResponse().getContentAsString();
+        assertThat(later).as("once only").doesNotContain("zhang").containsPattern("id=\"username\"[^>]*autofocus");
+    }
+
+    @Test
     void theLanguageChosenOnTheLoginPageIsRemembered() throws Exception {
         MvcResult choose = mvc.perform(get("/login").queryParam("lang", "en")).andReturn();
         assertThat(choose.getResponse().getRedirectedUrl()).endsWith("/login");

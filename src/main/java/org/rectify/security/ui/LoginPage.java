@@ -2,6 +2,7 @@ package org.rectify.security.ui;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +46,17 @@ class LoginPage {
         Locale locale = LocaleSelection.fromCookies(request.getCookies());
         model.addAttribute("lang", locale.toLanguageTag());
         model.addAttribute("english", locale.equals(RectifyI18NProvider.ENGLISH));
-        model.addAttribute("error", request.getParameter("error") != null);
+        boolean error = request.getParameter("error") != null;
+        model.addAttribute("error", error);
+        // After a failure, the name as typed (once): the form asks only for the password again.
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            Object typed = session.getAttribute(LoginFailure.TYPED_NAME);
+            session.removeAttribute(LoginFailure.TYPED_NAME);
+            if (error && typed instanceof String name && !name.isEmpty()) {
+                model.addAttribute("username", name);
+            }
+        }
         model.addAttribute("demo", demo);
         Map<String, String> t = new HashMap<>();
         for (String key : KEYS) {
